@@ -1,62 +1,273 @@
-// Package arabic is marsad's Arabic language core: normalisation for matching,
-// tokenisation with clitic segmentation, sentence splitting, and readers for
-// numbers and date expressions. It knows nothing about news or conflict.
-//
-// Offsets everywhere in this package count Unicode code points, never bytes.
 package arabic
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// foldRune maps one code point to its matching form. It returns -1 for code
-// points that are dropped (diacritics, tatweel, invisible format marks).
+const (
+	drop   = -1 // the code point disappears in the matching form
+	expand = -2 // the code point is a presentation form; see presForms
+)
+
+// fold06 is foldRune precomputed for the Arabic block U+0600–U+06FF, which is
+// where almost every code point of Arabic text lives. It is a variable
+// initialiser, not an init function, so that other files' init functions
+// can already normalise.
+var fold06 = func() (t [256]rune) {
+	for i := range t {
+		t[i] = foldSlow(rune(0x600 + i))
+	}
+	return t
+}()
+
+// foldRune maps one code point to its matching form: the folded rune, drop,
+// or expand.
 func foldRune(r rune) rune {
+	if r < 0x80 {
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}
+	if r>>8 == 0x06 {
+		return fold06[r&0xFF]
+	}
+	return foldSlow(r)
+}
+
+// foldSlow is the definition of the matching form, one code point at a time.
+// The Arabic block goes through the fold06 table built from it.
+func foldSlow(r rune) rune {
 	switch {
-	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED:
-		return -1 // harakat, shadda, sukun, superscript alef, Quranic marks
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED,
+		r >= 0x0610 && r <= 0x061A, r >= 0x08D3 && r <= 0x08FF:
+		return drop // harakat, shadda, sukun, dagger alef, Quranic and honorific marks
 	case r == 0x0640:
-		return -1 // tatweel
-	case r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0xFEFF,
-		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x061C:
-		return -1 // joiners and bidi controls
-	case r == 'أ', r == 'إ', r == 'آ', r == 'ٱ', r == 'ٲ', r == 'ٳ':
-		return 'ا'
-	case r == 'ى', r == 'ی', r == 'ې':
-		return 'ي'
-	case r == 'ة':
-		return 'ه'
-	case r == 'ؤ':
-		return 'و'
-	case r == 'ئ':
-		return 'ي'
-	case r == 'ک':
-		return 'ك'
+		return drop // tatweel
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F, r == 0xFEFF,
+		r == 0x00AD, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0x061C:
+		return drop // zero-width marks, soft hyphen, bidi controls
+	case r >= presFirst && r <= presLast:
+		if presForms[r-presFirst] != "" {
+			return expand
+		}
+		return r
+	}
+	if f, ok := letterFold[r]; ok {
+		return f
+	}
+	switch {
 	case r >= '٠' && r <= '٩':
 		return '0' + (r - '٠')
 	case r >= '۰' && r <= '۹':
 		return '0' + (r - '۰')
-	case r >= 'A' && r <= 'Z':
-		return r + ('a' - 'A')
+	case r < 0x0530 && unicode.IsUpper(r):
+		return unicode.ToLower(r)
 	}
 	return r
 }
 
+// letterFold unifies the spellings of a letter: hamza seats and alef forms,
+// alef maqsura and taa marbuta, and the Persian, Urdu and Maghrebi letters
+// that Arabic text borrows for foreign names (گ for g, ڤ for v, پ for p).
+var letterFold = map[rune]rune{
+	'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا', 'ٵ': 'ا',
+	'ى': 'ي', 'ی': 'ي', 'ې': 'ي', 'ئ': 'ي', 'ٸ': 'ي', 'ۍ': 'ي', 'ێ': 'ي',
+	'ۑ': 'ي', 'ے': 'ي', 'ۓ': 'ي',
+	'ة': 'ه', 'ۃ': 'ه', 'ھ': 'ه', 'ہ': 'ه', 'ۂ': 'ه', 'ە': 'ه', 'ۀ': 'ه',
+	'ؤ': 'و', 'ٶ': 'و', 'ٷ': 'و', 'ۄ': 'و', 'ۅ': 'و', 'ۆ': 'و', 'ۇ': 'و',
+	'ۈ': 'و', 'ۉ': 'و', 'ۊ': 'و', 'ۋ': 'و', 'ۏ': 'و',
+	'ک': 'ك', 'ڪ': 'ك', 'ګ': 'ك', 'ڬ': 'ك', 'ڭ': 'ك', 'ڮ': 'ك', 'گ': 'ك',
+	'ڰ': 'ك', 'ڱ': 'ك', 'ڲ': 'ك', 'ڳ': 'ك', 'ڴ': 'ك',
+	'پ': 'ب', 'ٻ': 'ب', 'ڀ': 'ب', 'ٮ': 'ب',
+	'چ': 'ج', 'ڃ': 'ج', 'ڄ': 'ج', 'ڇ': 'ج',
+	'ژ': 'ز', 'ڗ': 'ز',
+	'ڤ': 'ف', 'ڥ': 'ف', 'ڢ': 'ف', 'ڡ': 'ف', 'ڦ': 'ف',
+	'ڨ': 'ق', 'ٯ': 'ق', 'ڧ': 'ق',
+	'ٹ': 'ت', 'ٺ': 'ت', 'ٽ': 'ت', 'ٿ': 'ت',
+	'ڈ': 'د', 'ڑ': 'ر', 'ں': 'ن', 'ڻ': 'ن',
+	'٪': '%', '٫': '.', '٬': ',',
+}
+
 // Normalize returns the matching form of s: diacritics, tatweel and invisible
-// marks removed; alef, yaa, taa marbuta and hamza seats unified; Arabic-Indic
-// digits made ASCII; Latin lower-cased. Two spellings of the same word
+// marks removed; alef, yaa, taa marbuta and hamza seats unified; Persian and
+// Maghrebi letter variants mapped to their Arabic base letter; presentation
+// forms and ligatures (ﻻ, ﷲ) spelled out; Arabic-Indic digits and their
+// separators made ASCII; Latin lower-cased. Two spellings of the same word
 // («قُوّاتُ», «قوات») normalise to the same string.
+//
+// When s is already in matching form, Normalize returns s itself without
+// allocating.
 func Normalize(s string) string {
+	i := firstChange(s)
+	if i == len(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if f := foldRune(r); f >= 0 {
+	b.WriteString(s[:i])
+	appendFolded(&b, s[i:])
+	return b.String()
+}
+
+// firstChange returns the byte index of the first code point of s that
+// Normalize changes, or len(s) when there is none.
+func firstChange(s string) int {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if 'A' <= c && c <= 'Z' {
+				return i
+			}
+			i++
+			continue
+		}
+		if (c == 0xD8 || c == 0xD9 || c == 0xDA || c == 0xDB) && i+1 < len(s) {
+			// Two-byte sequences D8 80 – DB BF are exactly U+0600–U+06FF.
+			c2 := s[i+1]
+			if c2&0xC0 == 0x80 {
+				r := rune(c&0x1F)<<6 | rune(c2&0x3F)
+				if fold06[r&0xFF] != r {
+					return i
+				}
+				i += 2
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		if foldRune(r) != r {
+			return i
+		}
+		i += n
+	}
+	return len(s)
+}
+
+// appendFolded writes the matching form of s to b, copying runs of code
+// points that do not change in one go. Two-byte sequences, which is what
+// Arabic letters and marks are, are folded through fold06 without decoding.
+func appendFolded(b *strings.Builder, s string) {
+	run := 0 // start of the pending unchanged run
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < 0x80 {
+			if c < 'A' || c > 'Z' {
+				i++
+				continue
+			}
+			b.WriteString(s[run:i])
+			b.WriteByte(c + 'a' - 'A')
+			i++
+			run = i
+			continue
+		}
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			f := fold06[r&0xFF]
+			if f == r {
+				i += 2
+				continue
+			}
+			b.WriteString(s[run:i])
+			i += 2
+			run = i
+			switch {
+			case f == drop:
+			case f < 0x80:
+				b.WriteByte(byte(f))
+			default:
+				b.WriteRune(f)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f := foldRune(r)
+		if f == r && !(r == utf8.RuneError && n == 1) {
+			i += n
+			continue
+		}
+		b.WriteString(s[run:i])
+		i += n
+		run = i
+		switch f {
+		case drop:
+		case expand:
+			for _, e := range presForms[r-presFirst] {
+				if g := foldRune(e); g >= 0 {
+					b.WriteRune(g)
+				}
+			}
+		default:
 			b.WriteRune(f)
 		}
 	}
-	return b.String()
+	b.WriteString(s[run:])
+}
+
+// NormalizeMap is Normalize that also says where each code point of the
+// result came from: offsets[i] is the code-point offset in s of the i-th code
+// point of norm, and a final entry holds RuneLen(s). A match norm[i:j] (in
+// code points) therefore covers s from offsets[i] to offsets[j]. A ligature
+// spelled out into several code points maps them all to its own offset.
+func NormalizeMap(s string) (norm string, offsets []int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	offsets = make([]int, 0, len(s)/2+1)
+	pos := 0
+	for _, r := range s {
+		switch f := foldRune(r); f {
+		case drop:
+		case expand:
+			for _, e := range presForms[r-presFirst] {
+				if g := foldRune(e); g >= 0 {
+					b.WriteRune(g)
+					offsets = append(offsets, pos)
+				}
+			}
+		default:
+			b.WriteRune(f)
+			offsets = append(offsets, pos)
+		}
+		pos++
+	}
+	offsets = append(offsets, pos)
+	return b.String(), offsets
 }
 
 // RuneLen is the length of s in code points, the unit of every offset.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// IsArabicLetter reports whether r is a letter of the Arabic script, in any
+// of its Unicode blocks (presentation forms included).
+func IsArabicLetter(r rune) bool {
+	switch {
+	case r == 0x0640:
+		return false // tatweel
+	case r >= 0x0621 && r <= 0x064A, r >= 0x066E && r <= 0x066F, r >= 0x0671 && r <= 0x06D3,
+		r == 0x06D5, r >= 0x06EE && r <= 0x06EF, r >= 0x06FA && r <= 0x06FC, r == 0x06FF:
+		return true
+	case r >= 0x0750 && r <= 0x077F, r >= 0x08A0 && r <= 0x08C9:
+		return true
+	case r >= presFirst && r <= presLast:
+		return presForms[r-presFirst] != "" && !isMark(firstRune(presForms[r-presFirst]))
+	}
+	return false
+}
+
+// isMark reports whether r is a combining mark or tatweel that belongs to
+// the word around it.
+func isMark(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED ||
+		r >= 0x0610 && r <= 0x061A || r >= 0x08D3 && r <= 0x08FF || r == 0x0640 ||
+		r == 0x200C || r == 0x200D || r >= 0xFE70 && r <= 0xFE7F && r != 0xFE73 && r != 0xFE75
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

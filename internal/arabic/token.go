@@ -1,5 +1,13 @@
 package arabic
 
+import "sort"
+
+// Span is a stretch of text in code points, End exclusive.
+type Span struct{ Start, End int }
+
+// Len is the length of the span in code points.
+func (s Span) Len() int { return s.End - s.Start }
+
 // Kind classifies a token.
 type Kind uint8
 
@@ -7,12 +15,25 @@ type Kind uint8
 const (
 	Word   Kind = iota // Arabic word
 	Number             // digits in any script, with separators
-	Latin              // Latin-script word
+	Latin              // Latin-script word (letters, digits, inner - . ' &)
 	Punct              // punctuation, quotes, brackets
 	Symbol             // anything else (emoji, symbols)
 )
 
+var kindNames = [...]string{Word: "word", Number: "number", Latin: "latin", Punct: "punct", Symbol: "symbol"}
+
+// String names the kind in lower case ("word", "number"...).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind?"
+}
+
 // Token is one word or mark of a text, with its clitics segmented.
+//
+// The strings of a token share memory with the text and with each other;
+// Proclitics is shared between tokens and must be treated as read-only.
 type Token struct {
 	// Text is the surface form exactly as in the source text.
 	Text string
@@ -21,11 +42,34 @@ type Token struct {
 	// Norm is Normalize(Text).
 	Norm string
 	// Proclitics are the normalised prefixes split off the front, in order
-	// (for «والجيش»: "و", "ال").
+	// (for «والجيش»: "و", "ال"; for «للجيش»: "ل", "ال").
 	Proclitics []string
-	// Stem is the normalised word without proclitics and enclitic.
+	// Stem is the normalised word without proclitics and enclitic, in its
+	// canonical spelling (Canonical): the taa marbuta that turns into ت
+	// before a pronoun is restored («حكومتها» → "حكومه") and frequent typos
+	// are fixed («هدا» → "هذا"). For a preposition that carries only a
+	// pronoun («لها», «بهم») the stem is the preposition. For tokens that are
+	// not Arabic words Stem is Norm.
 	Stem string
 	// Enclitic is the normalised attached pronoun, if any (for «وقواتها»: "ها").
 	Enclitic string
 	Kind     Kind
+}
+
+// HasArticle reports whether the definite article ال is among the proclitics.
+func (t *Token) HasArticle() bool {
+	n := len(t.Proclitics)
+	return n > 0 && t.Proclitics[n-1] == "ال"
+}
+
+// TokenRange returns the indices [i, j) of the tokens of toks (in text
+// order, as Tokenize returns them) that lie inside span s: the tokens of a
+// sentence or a paragraph.
+func TokenRange(toks []Token, s Span) (i, j int) {
+	i = sort.Search(len(toks), func(k int) bool { return toks[k].Start >= s.Start })
+	j = sort.Search(len(toks), func(k int) bool { return toks[k].End > s.End })
+	if j < i {
+		j = i
+	}
+	return i, j
 }

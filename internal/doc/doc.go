@@ -28,6 +28,11 @@ type Span struct{ Start, End int }
 // JSON Lines fields, or an HTML page's meta tags.
 type Given struct {
 	Title, Date, URL, Outlet, Agency string
+	// Crawled is a date stamp found on the page that is not known to be the
+	// publication date (a site header's "today", the day of the crawl). It
+	// bounds the publication date from above, and serves as the stated date
+	// only when the text agrees with it.
+	Crawled string
 }
 
 // Doc is one article on its way through the pipeline.

@@ -1,0 +1,282 @@
+package clean
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
+
+// line is one input line with the measurements the classifier reads.
+type line struct {
+	text string // trimmed, whitespace collapsed
+	fold string // fold(text): for matching cue words
+	script
+	runes  int // code points in text
+	words  int
+	digits int
+	// longest is the length in letters of the longest word: menus scraped
+	// without their separators run several words into one.
+	longest int
+	// sentenceEnd: the line ends as a sentence does (. ! ? ؟ … possibly
+	// followed by a closing quote or bracket).
+	sentenceEnd bool
+	periodEnd   bool // ends with a full stop or ellipsis (not ? or !)
+}
+
+func newLine(raw string) line {
+	t := squeeze(raw)
+	l := line{text: t}
+	// A word is a run of non-spaces holding a letter or digit: a lone dash
+	// or bar is not one.
+	alnum, wordLetters := false, 0
+	for _, r := range t {
+		l.runes++
+		class := classify(r)
+		switch {
+		case class == space:
+			if alnum {
+				l.words++
+				l.longest = max(l.longest, wordLetters)
+			}
+			alnum, wordLetters = false, 0
+		case class&letter != 0:
+			l.script.add(class)
+			wordLetters++
+			alnum = true
+		case class == digit:
+			l.digits++
+			alnum = true
+		}
+	}
+	if alnum {
+		l.words++
+		l.longest = max(l.longest, wordLetters)
+	}
+	// Cue words are looked for in whole short lines but only at the start
+	// of long ones, so a long paragraph is folded only that far.
+	if l.words > 30 {
+		l.fold = fold(firstWords(t, 8))
+	} else {
+		l.fold = fold(t)
+	}
+	end := strings.TrimRightFunc(t, func(r rune) bool {
+		return strings.ContainsRune(closers, r) || r == ' '
+	})
+	if r, _ := utf8.DecodeLastRuneInString(end); r != utf8.RuneError {
+		l.sentenceEnd = strings.ContainsRune(".!?؟…", r)
+		l.periodEnd = r == '.' || r == '…'
+	}
+	return l
+}
+
+// Character classes for the line measurements and the language guess.
+const (
+	space uint16 = 1 << iota
+	letter
+	digit
+	arabicLetter
+	latinLetter
+	persianLetter // پ چ ژ گ
+	urduLetter    // ٹ ڈ ڑ ں ے
+	farsiYeh      // ی, the only yaa of Persian
+	arabicYeh     // ي
+)
+
+// asciiClass and arabicBlock classify the code points of news text by
+// table lookup rather than through the unicode package's range tables.
+var asciiClass, arabicBlock = func() (a [128]uint16, b [256]uint16) {
+	for r := range rune(128) {
+		switch {
+		case r == ' ':
+			a[r] = space
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+			a[r] = letter | latinLetter
+		case r >= '0' && r <= '9':
+			a[r] = digit
+		}
+	}
+	for i := range b {
+		r := rune(0x0600 + i)
+		switch {
+		case unicode.IsLetter(r):
+			b[i] = letter | arabicLetter
+		case unicode.IsDigit(r):
+			b[i] = digit
+		}
+		switch r {
+		case 'پ', 'چ', 'ژ', 'گ':
+			b[i] |= persianLetter
+		case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے':
+			b[i] |= urduLetter
+		case 'ی':
+			b[i] |= farsiYeh
+		case 'ي':
+			b[i] |= arabicYeh
+		}
+	}
+	return a, b
+}()
+
+// classify returns the class bits of one code point.
+func classify(r rune) uint16 {
+	switch {
+	case r < 0x80:
+		return asciiClass[r]
+	case r >= 0x0600 && r <= 0x06FF:
+		return arabicBlock[r-0x0600]
+	case unicode.IsLetter(r):
+		if unicode.Is(unicode.Arabic, r) {
+			return letter | arabicLetter
+		} else if unicode.Is(unicode.Latin, r) {
+			return letter | latinLetter
+		}
+		return letter
+	case unicode.IsDigit(r):
+		return digit
+	}
+	return 0
+}
+
+// firstWords returns the first n space-separated words of s.
+func firstWords(s string, n int) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			if n--; n == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
+
+// closers are marks that may follow a sentence's final punctuation.
+const closers = `"'”’»)]›`
+
+// arabicShare is the part of the line's letters that are Arabic.
+func (l line) arabicShare() float64 {
+	if l.letters == 0 {
+		return 0
+	}
+	return float64(l.arabic) / float64(l.letters)
+}
+
+func (l line) blank() bool { return l.text == "" }
+
+// isArabic: mostly Arabic script, as article text is.
+func (l line) isArabic() bool { return l.arabic >= 2 && l.arabicShare() >= 0.6 }
+
+// isForeign: a line of another script (an English menu, related links in
+// English) in what is an Arabic article.
+func (l line) isForeign() bool { return l.letters > 0 && l.arabicShare() < 0.3 }
+
+// paragraph: a line that reads as running article text — long enough and
+// either ending as a sentence or too long to be a headline or a list item.
+func (l line) paragraph() bool {
+	if !l.isArabic() || l.words < 8 {
+		return false
+	}
+	return l.sentenceEnd || l.words >= 20 || (l.words >= 12 && strings.ContainsAny(l.text, "،,؛"))
+}
+
+// sentence: a short line that still ends as a sentence does.
+func (l line) sentence() bool {
+	return l.isArabic() && l.words >= 3 && l.sentenceEnd
+}
+
+// squeeze trims a line and collapses runs of white space (including
+// no-break and other Unicode spaces) to one ASCII space.
+func squeeze(s string) string {
+	if tidy(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if r >= 0x0600 && r <= 0x06FF || r > ' ' && r < 0x7F { // the common case
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		if unicode.IsSpace(r) || r == '\u00A0' || r == '\u200B' || r == '\uFEFF' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// tidy reports whether s has no white space to squeeze: no space at either
+// end, no two in a row, no control characters and none of the Unicode
+// spaces squeeze removes — checked on the bytes of their UTF-8 forms.
+func tidy(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' && s[i+1] == ' ', c < ' ', c == 0x7F:
+			return false
+		case c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF:
+			// Arabic letters (0xD8–0xDB) and most else: no space starts so.
+		case strings.HasPrefix(s[i:], "\u00A0"), strings.HasPrefix(s[i:], "\u0085"),
+			strings.HasPrefix(s[i:], "\uFEFF"), strings.HasPrefix(s[i:], "\u3000"),
+			strings.HasPrefix(s[i:], "\u1680"), strings.HasPrefix(s[i:], "\u205F"):
+			return false
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80:
+			// U+2000–U+200B, U+2028, U+2029, U+202F
+			if d := s[i+2]; d <= 0x8B || d == 0xA8 || d == 0xA9 || d == 0xAF {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fold is the matching form used for cue words: arabic.Normalize (hamza and
+// alef forms, taa marbuta, yaa, diacritics, digits, case), with punctuation
+// and symbols as single spaces.
+func fold(s string) string {
+	n := arabic.Normalize(s)
+	var b strings.Builder
+	b.Grow(len(n))
+	space := true
+	for _, r := range n {
+		var sep bool
+		switch {
+		case r >= 0x0621 && r <= 0x064A, r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < 0x80:
+			sep = true // ASCII punctuation, symbols, white space
+		default:
+			sep = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+			r = unicode.ToLower(r)
+		}
+		if sep {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	return strings.TrimRight(b.String(), " ")
+}

@@ -1,0 +1,64 @@
+// Package events reads conflict events out of a document, as a careful
+// ACLED coder would: it finds event triggers in each sentence with an
+// Arabic lexicon (lexicon/*.tsv), drops what is not an event (threats,
+// plans, denials, negation, calls, generic talk, remote background), codes
+// each event into ACLED's types and sub-types with a CAMEO code, fills its
+// arguments from the entity layer (actors with their sides, the place with
+// coordinates and precision, the date resolved against publication, the
+// fatalities by ACLED's lowest-figure rule, who claims it), and merges the
+// reports of one event as ACLED disaggregates: one event per type, place
+// and day. Every event carries the sentence it was read from.
+package events
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/marsad/marsad/internal/doc"
+	"github.com/marsad/marsad/internal/kb"
+)
+
+// Stage is the pipeline stage that fills doc.Events. It reads Body,
+// Sentences, Paragraphs, Tokens, Entities, Quotes and Published; run it
+// after entity linking and quotes. The zero value uses the embedded lexicon
+// and the default knowledge base (for places' precision, people's roles and
+// which sides are governments); a knowledge base that cannot be loaded only
+// makes those readings coarser.
+type Stage struct {
+	// Lexicon overrides the embedded lexicon (tests).
+	Lexicon *Lexicon
+	// KB overrides the default knowledge base.
+	KB *kb.KB
+	// NoKB runs without a knowledge base.
+	NoKB bool
+}
+
+// Name implements pipeline.Stage.
+func (Stage) Name() string { return "events" }
+
+var (
+	defaultKBOnce sync.Once
+	defaultKB     *kb.KB
+)
+
+// Process implements pipeline.Stage.
+func (s Stage) Process(d *doc.Doc) error {
+	lex := s.Lexicon
+	if lex == nil {
+		var err error
+		if lex, err = DefaultLexicon(); err != nil {
+			return fmt.Errorf("events lexicon: %w", err)
+		}
+	}
+	base := s.KB
+	if base == nil && !s.NoKB {
+		defaultKBOnce.Do(func() {
+			if k, err := kb.Default(); err == nil {
+				defaultKB = k
+			}
+		})
+		base = defaultKB
+	}
+	d.Events = Extract(d, lex, base)
+	return nil
+}

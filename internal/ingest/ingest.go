@@ -1,0 +1,237 @@
+// Package ingest fills a store from inputs: marsad/v1 JSON Lines (records
+// written by 'marsad analyze') are stored as they are; every other input
+// (text, HTML, JSON Lines of raw articles) goes through the analysis
+// pipeline first. A bad input is reported and skipped; the run goes on.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/marsad/marsad/internal/analyze"
+	"github.com/marsad/marsad/internal/doc"
+	"github.com/marsad/marsad/internal/input"
+	"github.com/marsad/marsad/internal/record"
+	"github.com/marsad/marsad/internal/store"
+)
+
+// Options control an ingest run.
+type Options struct {
+	// Workers and MaxBytes are passed to the analysis (see analyze.Options).
+	Workers  int
+	MaxBytes int64
+	// Stdin is read for the path "-"; nil means os.Stdin.
+	Stdin io.Reader
+	// OnError receives each input or record that could not be stored.
+	OnError func(err error)
+	// OnWarning receives analysis warnings (where names the file and line).
+	OnWarning func(where, warning string)
+	// Progress, when set, receives the analysis progress line.
+	Progress io.Writer
+}
+
+// Stats count what a run did.
+type Stats struct {
+	Stored    int // documents new to the store (or replacing an older version)
+	Unchanged int // documents already stored with the same content
+	Failed    int // inputs or records reported through OnError
+	Elapsed   time.Duration
+}
+
+// Run stores the documents that paths name into st. The error returned is
+// a failure of the store itself, which stops the run; problems with inputs
+// are counted in Stats.Failed.
+func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Stats, error) {
+	started := time.Now()
+	sink := &storeWriter{ctx: ctx, st: st, opts: opts}
+	// Raw inputs go to the analysis in chunks, so that a directory of a
+	// million files is never listed in memory at once.
+	var raw []string
+	analyse := func() error {
+		if len(raw) == 0 {
+			return nil
+		}
+		_, err := analyze.Run(raw, sink, analyze.Options{Workers: opts.Workers, MaxBytes: opts.MaxBytes,
+			Stdin: opts.Stdin, OnError: sink.fail, OnWarning: opts.OnWarning, Progress: opts.Progress})
+		raw = raw[:0]
+		return err
+	}
+	for src := range input.Sources(paths) {
+		if src.Err == nil && src.Path != input.Stdin && isRecordFile(src.Path) {
+			if err := analyse(); err != nil {
+				return sink.stats(started), err
+			}
+			if err := sink.loadRecords(src.Path); err != nil {
+				return sink.stats(started), err
+			}
+			if err := sink.flush(); err != nil {
+				return sink.stats(started), err
+			}
+			continue
+		}
+		raw = append(raw, src.Path)
+		if len(raw) == analysisChunk {
+			if err := analyse(); err != nil {
+				return sink.stats(started), err
+			}
+		}
+	}
+	if err := analyse(); err != nil {
+		return sink.stats(started), err
+	}
+	return sink.stats(started), nil
+}
+
+// analysisChunk is how many raw inputs one analysis run takes.
+const analysisChunk = 10000
+
+// batchSize is how many documents go into the store per transaction.
+const batchSize = 64
+
+// storeWriter is an export.Writer that puts documents into the store, in
+// batches (see store.Store.PutDocuments).
+type storeWriter struct {
+	ctx     context.Context
+	st      store.Store
+	opts    Options
+	s       Stats
+	pending []record.Document
+}
+
+func (w *storeWriter) stats(started time.Time) Stats {
+	s := w.s
+	s.Elapsed = time.Since(started)
+	return s
+}
+
+func (w *storeWriter) fail(err error) {
+	w.s.Failed++
+	if w.opts.OnError != nil {
+		w.opts.OnError(err)
+	}
+}
+
+// Write queues d for the store. A document the store would refuse as
+// invalid is reported and skipped; a store error stops the run.
+func (w *storeWriter) Write(d record.Document) error {
+	if _, err := store.Prepare(d); err != nil {
+		w.fail(&doc.InputError{Path: record.Deref(d.Source.Path), Line: d.Source.Line, Err: err})
+		return nil
+	}
+	w.pending = append(w.pending, d)
+	if len(w.pending) >= batchSize {
+		return w.flush()
+	}
+	return nil
+}
+
+func (w *storeWriter) flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	inserted, err := w.st.PutDocuments(w.ctx, w.pending)
+	if err != nil {
+		first := w.pending[0].Source
+		return fmt.Errorf("storing the %d documents from %s on: %w", len(w.pending), record.Deref(first.Path), err)
+	}
+	for _, ok := range inserted {
+		if ok {
+			w.s.Stored++
+		} else {
+			w.s.Unchanged++
+		}
+	}
+	w.pending = w.pending[:0]
+	return nil
+}
+
+// Close stores what is still queued; the store itself outlives the run.
+func (w *storeWriter) Close() error { return w.flush() }
+
+// isRecordFile reports whether path is JSON Lines whose first record is
+// marsad/v1 output rather than a raw article.
+func isRecordFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	for {
+		line, err := br.ReadSlice('\n')
+		line = bytes.TrimSpace(line)
+		if len(line) > 0 || err != nil {
+			return isRecordLine(line)
+		}
+	}
+}
+
+func isRecordLine(line []byte) bool {
+	if len(line) == 0 || line[0] != '{' {
+		return false
+	}
+	var probe struct {
+		Schema string `json:"schema"`
+	}
+	// A first line longer than the buffer is cut; decoding then fails, so
+	// look for the field by text as well.
+	if json.Unmarshal(line, &probe) == nil {
+		return probe.Schema == record.Schema
+	}
+	return bytes.Contains(line, []byte(`"schema":"`+record.Schema+`"`)) ||
+		bytes.Contains(line, []byte(`"schema": "`+record.Schema+`"`))
+}
+
+// loadRecords stores every marsad/v1 record of a JSON Lines file.
+func (w *storeWriter) loadRecords(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		w.fail(&doc.InputError{Path: path, Err: err})
+		return nil
+	}
+	defer f.Close()
+	max := w.opts.MaxBytes
+	if max <= 0 {
+		max = input.DefaultMaxBytes
+	}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), int(max))
+	n := 0
+	for sc.Scan() {
+		n++
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var d record.Document
+		if err := json.Unmarshal(line, &d); err != nil {
+			w.fail(&doc.InputError{Path: path, Line: n, Err: fmt.Errorf("not a marsad/v1 record: %w", err)})
+			continue
+		}
+		if d.Schema != record.Schema {
+			w.fail(&doc.InputError{Path: path, Line: n, Err: fmt.Errorf("schema %q, want %q", d.Schema, record.Schema)})
+			continue
+		}
+		if d.Source.Path == nil {
+			d.Source.Path = record.Str(path)
+			d.Source.Line = n
+		}
+		if err := w.Write(d); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("line %d is longer than %d bytes", n+1, max)
+		}
+		w.fail(&doc.InputError{Path: path, Err: err})
+	}
+	return nil
+}

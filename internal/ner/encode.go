@@ -1,0 +1,387 @@
+package ner
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+)
+
+// The model file is gzip-compressed binary, all integers uvarints unless
+// said otherwise, strings as length and bytes:
+//
+//	magic "MRSDNER1"
+//	flags (reserved, 0)
+//	label count, then each label name
+//	document window
+//	stage count, then per stage:
+//	  (labels+1)×labels float32 transition weights (little-endian)
+//	  float32 weight scale
+//	  feature count N, then N deltas of the sorted feature hashes
+//	  N×labels int16 weights (weight = int16 × scale), rows in hash order
+//	cluster count, then word and bit-path pairs sorted by word
+//	name-lexicon count, then word and class pairs sorted by word
+//	gazetteer class count and names, then phrase count and phrase key and
+//	  class-bit pairs sorted by key
+//	label-memory count, then key and summary pairs sorted by key
+//
+// Weights are quantised to 16 bits: the file is what ships, so the
+// quantised weights are the model, and Train returns them as such.
+const modelMagic = "MRSDNER1"
+
+// maxStages bounds the stage count a file may declare.
+const maxStages = 4
+
+type encoder struct {
+	w   *bufio.Writer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) u(v uint64)   { e.w.Write(e.tmp[:binary.PutUvarint(e.tmp[:], v)]) }
+func (e *encoder) s(s string)   { e.u(uint64(len(s))); e.w.WriteString(s) }
+func (e *encoder) f(f float32)  { binary.Write(e.w, binary.LittleEndian, math.Float32bits(f)) }
+func (e *encoder) i16(v int16)  { binary.Write(e.w, binary.LittleEndian, v) }
+func (e *encoder) n(n int)      { e.u(uint64(n)) }
+func (e *encoder) flush() error { return e.w.Flush() }
+
+// WriteTo writes the model in its file format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var raw bytes.Buffer
+	e := &encoder{w: bufio.NewWriter(&raw)}
+	e.w.WriteString(modelMagic)
+	e.u(0)
+	e.n(numLabels)
+	for _, n := range labelNames {
+		e.s(n)
+	}
+	e.n(m.docWindow)
+	e.n(len(m.stages))
+	for _, st := range m.stages {
+		st.encode(e)
+	}
+	var words []string
+	if m.clusters != nil {
+		words = sortedKeys(m.clusters.paths)
+	}
+	e.n(len(words))
+	for _, w := range words {
+		e.s(w)
+		e.s(m.clusters.paths[w])
+	}
+	names := sortedKeys(m.names)
+	e.n(len(names))
+	for _, w := range names {
+		e.s(w)
+		e.u(uint64(m.names[w]))
+	}
+	var classes, phrases []string
+	if m.gaz != nil {
+		classes, phrases = m.gaz.classes, sortedKeys(m.gaz.keys)
+	}
+	e.n(len(classes))
+	for _, c := range classes {
+		e.s(c)
+	}
+	e.n(len(phrases))
+	for _, p := range phrases {
+		e.s(p)
+		e.u(uint64(m.gaz.keys[p]))
+	}
+	var mem []string
+	if m.memory != nil {
+		mem = sortedKeys(m.memory.summary)
+	}
+	e.n(len(mem))
+	for _, k := range mem {
+		e.s(k)
+		e.u(m.memory.summary[k])
+	}
+	if err := e.flush(); err != nil {
+		return 0, err
+	}
+	cw := &countWriter{w: w}
+	zw, err := gzip.NewWriterLevel(cw, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(raw.Bytes()); err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
+	return cw.n, err
+}
+
+func (st *stage) encode(e *encoder) {
+	for p := range st.trans {
+		for _, v := range st.trans[p] {
+			e.f(v)
+		}
+	}
+	keys, rows := st.sortedRows()
+	scale := st.scale
+	if scale == 0 {
+		scale = weightScale(st.weights)
+	}
+	e.f(scale)
+	e.n(len(keys))
+	prev := uint64(0)
+	for _, k := range keys {
+		e.u(k - prev)
+		prev = k
+	}
+	for _, r := range rows {
+		for _, v := range st.weights[r*numLabels : (r+1)*numLabels] {
+			e.i16(quantise(v, scale))
+		}
+	}
+}
+
+// sortedRows returns the feature hashes in ascending order with their rows.
+func (st *stage) sortedRows() (keys []uint64, rows []int) {
+	type kr struct {
+		k uint64
+		r int
+	}
+	var all []kr
+	for i, k := range st.index.keys {
+		if k != 0 {
+			all = append(all, kr{k, int(st.index.rows[i])})
+		}
+	}
+	slices.SortFunc(all, func(a, b kr) int {
+		switch {
+		case a.k < b.k:
+			return -1
+		case a.k > b.k:
+			return 1
+		}
+		return 0
+	})
+	for _, x := range all {
+		keys = append(keys, x.k)
+		rows = append(rows, x.r)
+	}
+	return keys, rows
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// weightScale maps the largest absolute weight to the int16 range.
+func weightScale(ws []float32) float32 {
+	big := float32(0)
+	for _, v := range ws {
+		big = max(big, float32(math.Abs(float64(v))))
+	}
+	if big == 0 {
+		return 1
+	}
+	return big / math.MaxInt16
+}
+
+func quantise(v, scale float32) int16 {
+	q := math.Round(float64(v / scale))
+	return int16(max(math.MinInt16, min(math.MaxInt16, q)))
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// quantised returns the model as its file holds it, by writing and reading
+// it back.
+func (m *Model) quantised() (*Model, error) {
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return nil, err
+	}
+	return ReadModel(&buf)
+}
+
+// ReadModel reads a model file.
+func ReadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner model: %w", err)
+	}
+	d := decoder{b: raw}
+	if string(d.bytes(len(modelMagic))) != modelMagic {
+		return nil, errors.New("ner model: not a marsad NER model (bad magic)")
+	}
+	m := &Model{}
+	d.uvarint() // flags, reserved
+	if nl := d.count(); nl != numLabels && d.err == nil {
+		return nil, fmt.Errorf("ner model: %d labels, this build knows %d", nl, numLabels)
+	}
+	for _, n := range labelNames {
+		if got := d.str(); got != n && d.err == nil {
+			return nil, fmt.Errorf("ner model: label %q where %q was expected", got, n)
+		}
+	}
+	m.docWindow = d.count()
+	ns := d.count()
+	if ns < 1 || ns > maxStages {
+		if d.err == nil {
+			d.err = fmt.Errorf("%d stages", ns)
+		}
+	}
+	for range ns {
+		if d.err != nil {
+			break
+		}
+		m.stages = append(m.stages, d.stage())
+	}
+	if nc := d.count(); nc > 0 {
+		paths := make(map[string]string, nc)
+		for range nc {
+			w := d.str()
+			paths[w] = d.str()
+		}
+		m.clusters = newClusterTable(paths)
+	}
+	if nn := d.count(); nn > 0 {
+		m.names = make(map[string]uint8, nn)
+		for range nn {
+			w := d.str()
+			m.names[w] = uint8(d.uvarint())
+		}
+	}
+	nc := d.count()
+	if nc > maxGazClasses && d.err == nil {
+		d.err = fmt.Errorf("%d gazetteer classes, at most %d allowed", nc, maxGazClasses)
+	}
+	g := &PhraseGazetteer{keys: map[string]uint32{}}
+	for range nc {
+		g.classes = append(g.classes, d.str())
+	}
+	for range d.count() {
+		k := d.str()
+		g.keys[k] = uint32(d.uvarint())
+	}
+	if nc > 0 && d.err == nil {
+		g.index()
+		m.gaz = g
+	}
+	if nm := d.count(); nm > 0 {
+		m.memory = &memoryTable{summary: make(map[string]uint64, nm)}
+		for range nm {
+			k := d.str()
+			m.memory.summary[k] = d.uvarint()
+		}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("ner model: %w", d.err)
+	}
+	if len(d.b) != 0 {
+		return nil, fmt.Errorf("ner model: %d trailing bytes", len(d.b))
+	}
+	return m, nil
+}
+
+// decoder reads the model format, remembering the first error.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+var errTruncated = errors.New("truncated model file")
+
+func (d *decoder) stage() *stage {
+	st := &stage{}
+	for p := range st.trans {
+		for q := range st.trans[p] {
+			st.trans[p][q] = d.float32()
+		}
+	}
+	st.scale = d.float32()
+	n := d.count()
+	st.index = newFeatureIndex(n)
+	key := uint64(0)
+	for i := range n {
+		key += d.uvarint()
+		st.index.put(fixKey(key), int32(i))
+	}
+	wb := d.bytes(2 * n * numLabels)
+	if d.err == nil {
+		st.weights = make([]float32, n*numLabels)
+		for i := range st.weights {
+			st.weights[i] = float32(int16(binary.LittleEndian.Uint16(wb[2*i:]))) * st.scale
+		}
+	}
+	return st
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errTruncated
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// count reads a length and checks it against the bytes left (every counted
+// item takes at least one byte), so a corrupt file cannot ask for a huge
+// allocation.
+func (d *decoder) count() int {
+	v := d.uvarint()
+	if d.err == nil && v > uint64(len(d.b)) {
+		d.err = errTruncated
+	}
+	if d.err != nil {
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) bytes(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b) {
+		d.err = errTruncated
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	return string(d.bytes(n))
+}
+
+func (d *decoder) float32() float32 {
+	b := d.bytes(4)
+	if b == nil {
+		return 0
+	}
+	return math.Float32frombits(binary.LittleEndian.Uint32(b))
+}

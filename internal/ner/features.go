@@ -1,0 +1,379 @@
+package ner
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
+
+// Feature templates. Each feature is mix(template, value hash); the numbers
+// are part of the model format, so append new ones and never renumber.
+const (
+	tBias uint64 = iota + 1
+	tNorm
+	tNormPrev
+	tNormNext
+	tNormPrev2
+	tNormNext2
+	tBigramPrev
+	tBigramNext
+	tStem
+	tStemPrev
+	tStemNext
+	tProc
+	tPrefix
+	tSuffix
+	tStemPrefix
+	tStemSuffix
+	tShape
+	tLength
+	tCue
+	tCuePrev
+	tCuePrev2
+	tCueNext
+	tGaz
+	tGazPrev
+	tGazNext
+	tCluster
+	tClusterPrev
+	tClusterNext
+	tRaw
+	tStemBigramPrev
+	tStemBigramNext
+	tGazStem
+	tCueShapePrev
+	tCharGram
+	tName
+	tNamePrev
+	tNameNext
+	tMem
+	tMemStem
+	tMemPrev
+	tMemNext
+	tDoc
+	tDocStem
+	tDocPrev
+	tDocNext
+	tGazMem
+	tNameMem
+)
+
+// tokenInfo is what the templates read about one token, computed once per
+// sentence.
+type tokenInfo struct {
+	norm, stem   string
+	hNorm, hStem uint64
+	hProc        uint64
+	hRaw         uint64
+	hShape       uint64
+	length       int
+	cue          uint8
+	name         uint8  // name-lexicon class bits
+	gaz          uint64 // hash of the gazetteer tag; 0 when none
+	gazType      uint64 // hash of its entity type; 0 when none
+	mem, memStem uint64 // label-memory summaries
+	doc, docStem uint64 // document summaries (second pass only)
+	clusters     [numClusterPrefixes]uint64
+}
+
+// Hashes standing for the positions before the first and after the last
+// token of a sentence.
+var (
+	hBOS = hashString("<s>")
+	hEOS = hashString("</s>")
+)
+
+// extractor turns sentences into feature hashes. It keeps buffers between
+// sentences, so one extractor serves one goroutine.
+type extractor struct {
+	gaz      *PhraseGazetteer
+	clusters *clusterTable
+	names    map[string]uint8
+	memory   *memoryTable
+	// useDoc adds the document features of the second pass.
+	useDoc  bool
+	infos   []tokenInfo
+	norms   []string
+	gazTags []string
+}
+
+// prepare computes the per-token attributes of a sentence. norms, when not
+// nil, are the words' normalised forms; doc, when the extractor uses
+// document features, holds two summaries per word (see docSummaries).
+func (x *extractor) prepare(words, norms []string, doc []uint64) {
+	if cap(x.infos) < len(words) {
+		x.infos = make([]tokenInfo, len(words), 2*len(words))
+	}
+	x.infos = x.infos[:len(words)]
+	if norms == nil {
+		x.norms = grow(x.norms, len(words))
+		for i, w := range words {
+			x.norms[i] = arabic.Normalize(w)
+		}
+		norms = x.norms
+	}
+	var gazTags []string
+	if x.gaz != nil {
+		x.gazTags = grow(x.gazTags, len(words))
+		gazTags = x.gaz.tagNorms(norms, x.gazTags)
+	}
+	for i, w := range words {
+		in := &x.infos[i]
+		norm := norms[i]
+		proc, stem := segmentNorm(norm)
+		*in = tokenInfo{
+			norm: norm, stem: stem,
+			hNorm: hashString(norm), hStem: hashString(stem), hProc: hashString(proc),
+			hRaw:   hashString(w),
+			hShape: shapeHash(w),
+			length: utf8.RuneCountInString(norm),
+			cue:    cueClass(norm, stem),
+		}
+		if i < len(gazTags) && gazTags[i] != "" {
+			in.gaz = hashString(gazTags[i])
+			_, typ := splitTag(gazTags[i])
+			in.gazType = hashString(typ)
+		}
+		if x.clusters != nil {
+			in.clusters = x.clusters.lookup(norm)
+		}
+		if x.names != nil {
+			in.name = x.names[norm] | x.names[stem]
+		}
+		if x.memory != nil {
+			in.mem = x.memory.feature(norm, false)
+			in.memStem = x.memory.feature(stem, true)
+		}
+		if x.useDoc {
+			in.doc, in.docStem = doc[2*i], doc[2*i+1]
+		}
+	}
+}
+
+// numIdentity is how many features at the front of a token's list name the
+// word itself; training drops them now and then (see TrainConfig.Dropout).
+const numIdentity = 5
+
+// features appends the feature hashes of token i to out, the numIdentity
+// word-identity features first.
+func (x *extractor) features(i int, out []uint64) []uint64 {
+	in := &x.infos[i]
+	prev, next := x.normAt(i-1), x.normAt(i+1)
+	raw := in.hRaw
+	if raw == in.hNorm {
+		raw = 0 // the raw form adds nothing; one shared feature stands for that
+	}
+	out = append(out,
+		mix(tNorm, in.hNorm),
+		mix(mix(tBigramPrev, prev), in.hNorm),
+		mix(mix(tBigramNext, in.hNorm), next),
+		mix(tStem, in.hStem),
+		mix(tRaw, raw),
+		mix(tBias, 0),
+		mix(tNormPrev, prev),
+		mix(tNormNext, next),
+		mix(tNormPrev2, x.normAt(i-2)),
+		mix(tNormNext2, x.normAt(i+2)),
+		mix(tStemPrev, x.stemAt(i-1)),
+		mix(tStemNext, x.stemAt(i+1)),
+		mix(tProc, in.hProc),
+		mix(tShape, in.hShape),
+		mix(tLength, uint64(min(in.length, 12))),
+		mix(tCue, uint64(in.cue)),
+		mix(tCuePrev, uint64(x.cueAt(i-1))),
+		mix(tCuePrev2, uint64(x.cueAt(i-2))),
+		mix(tCueNext, uint64(x.cueAt(i+1))),
+	)
+	out = appendAffixes(out, tPrefix, tSuffix, in.norm)
+	out = appendCharGrams(out, in.stem)
+	if in.stem != in.norm {
+		out = appendAffixes(out, tStemPrefix, tStemSuffix, in.stem)
+	}
+	if x.gaz != nil {
+		out = append(out,
+			mix(tGaz, in.gaz),
+			mix(tGazPrev, x.gazTypeAt(i-1)),
+			mix(tGazNext, x.gazTypeAt(i+1)),
+			// Gazetteer evidence counts most for words training never
+			// showed; the memory summary says which those are.
+			mix(mix(tGazMem, in.gaz), in.mem),
+		)
+	}
+	if x.names != nil {
+		out = append(out,
+			mix(tName, uint64(in.name)),
+			mix(tNamePrev, uint64(x.nameAt(i-1))),
+			mix(tNameNext, uint64(x.nameAt(i+1))),
+			mix(mix(tNameMem, uint64(in.name)), in.mem),
+		)
+	}
+	if x.memory != nil {
+		out = append(out,
+			mix(tMem, in.mem),
+			mix(tMemStem, in.memStem),
+			mix(tMemPrev, x.memAt(i-1)),
+			mix(tMemNext, x.memAt(i+1)),
+		)
+	}
+	if x.useDoc {
+		out = append(out,
+			mix(tDoc, in.doc),
+			mix(tDocStem, in.docStem),
+			mix(tDocPrev, x.docAt(i-1)),
+			mix(tDocNext, x.docAt(i+1)),
+		)
+	}
+	if x.clusters != nil {
+		for k, c := range in.clusters {
+			out = append(out, mix(mix(tCluster, uint64(k)), c))
+		}
+		if i > 0 {
+			out = append(out, mix(tClusterPrev, x.infos[i-1].clusters[clusterPrevNextLevel]))
+		}
+		if i+1 < len(x.infos) {
+			out = append(out, mix(tClusterNext, x.infos[i+1].clusters[clusterPrevNextLevel]))
+		}
+	}
+	return out
+}
+
+func (x *extractor) normAt(i int) uint64 {
+	switch {
+	case i < 0:
+		return hBOS
+	case i >= len(x.infos):
+		return hEOS
+	}
+	return x.infos[i].hNorm
+}
+
+func (x *extractor) stemAt(i int) uint64 {
+	switch {
+	case i < 0:
+		return hBOS
+	case i >= len(x.infos):
+		return hEOS
+	}
+	return x.infos[i].hStem
+}
+
+func (x *extractor) cueAt(i int) uint8 {
+	if i < 0 || i >= len(x.infos) {
+		return 255
+	}
+	return x.infos[i].cue
+}
+
+func (x *extractor) memAt(i int) uint64 {
+	if i < 0 || i >= len(x.infos) {
+		return 1 << 20
+	}
+	return x.infos[i].mem
+}
+
+func (x *extractor) docAt(i int) uint64 {
+	if i < 0 || i >= len(x.infos) {
+		return 1 << 20
+	}
+	return x.infos[i].doc
+}
+
+func (x *extractor) nameAt(i int) uint8 {
+	if i < 0 || i >= len(x.infos) {
+		return 255
+	}
+	return x.infos[i].name
+}
+
+func (x *extractor) gazTypeAt(i int) uint64 {
+	if i < 0 || i >= len(x.infos) {
+		return hBOS
+	}
+	return x.infos[i].gazType
+}
+
+// appendAffixes appends the prefixes and suffixes of 1–4 code points of s.
+func appendAffixes(out []uint64, tPre, tSuf uint64, s string) []uint64 {
+	n := 0
+	for off := range s {
+		if n > 0 && n <= 4 {
+			out = append(out, mix(mix(tPre, uint64(n)), hashString(s[:off])))
+		}
+		n++
+	}
+	if n <= 4 && n > 0 {
+		out = append(out, mix(mix(tPre, uint64(n)), hashString(s)))
+	}
+	end, k := len(s), 0
+	for end > 0 && k < 4 {
+		_, size := utf8.DecodeLastRuneInString(s[:end])
+		end -= size
+		k++
+		out = append(out, mix(mix(tSuf, uint64(k)), hashString(s[end:])))
+	}
+	return out
+}
+
+// shapeHash hashes the script-class pattern of a raw token with repeats
+// collapsed: «2011» → "d", «CNN» → "X", «(» → "p", «ب-52» → "apd".
+func shapeHash(w string) uint64 {
+	h := uint64(fnvOffset)
+	var last byte
+	for _, r := range w {
+		var c byte
+		switch {
+		case r >= '0' && r <= '9', r >= '٠' && r <= '٩', r >= '۰' && r <= '۹':
+			c = 'd'
+		case r >= 'A' && r <= 'Z':
+			c = 'X'
+		case r >= 'a' && r <= 'z':
+			c = 'x'
+		case r >= 0x0600 && r <= 0x06FF, r >= 0x0750 && r <= 0x077F, r >= 0xFB50 && r <= 0xFEFF:
+			if unicode.IsPunct(r) {
+				c = 'p'
+			} else {
+				c = 'a'
+			}
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			c = 'p'
+		default:
+			c = 'o'
+		}
+		if c != last {
+			h ^= uint64(c)
+			h *= fnvPrime
+			last = c
+		}
+	}
+	return h
+}
+
+// appendCharGrams appends the character trigrams of s with word boundaries
+// marked, which lets the model learn the letter patterns of transliterated
+// foreign names it never saw.
+func appendCharGrams(out []uint64, s string) []uint64 {
+	var offs [64]int
+	n := 0
+	for off := range s {
+		if n == len(offs) {
+			return out
+		}
+		offs[n] = off
+		n++
+	}
+	if n < 2 {
+		return out
+	}
+	// Boundary-marked grams: "^ab", "yz$", then inner trigrams.
+	out = append(out, mix(mix(tCharGram, 1), hashString(s[:offs[min(2, n-1)]])))
+	out = append(out, mix(mix(tCharGram, 2), hashString(s[offs[max(0, n-2)]:])))
+	for i := 0; i+3 <= n; i++ {
+		end := len(s)
+		if i+3 < n {
+			end = offs[i+3]
+		}
+		out = append(out, mix(tCharGram, hashString(s[offs[i]:end])))
+	}
+	return out
+}

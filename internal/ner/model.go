@@ -1,0 +1,223 @@
+// Package ner is marsad's Arabic named-entity recogniser: a linear-chain
+// model over sparse lexical, morphological, lexicon, gazetteer and
+// document features, trained in Go (see Train) and decoded with Viterbi
+// under BIO constraints. It tags persons (PERS), places (LOC),
+// organisations (ORG) and other names (MISC) at well over 100,000 tokens a
+// second on one CPU core.
+package ner
+
+import (
+	"math"
+	"sync"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
+
+// Model is a trained tagger. It is safe for concurrent use.
+type Model struct {
+	// stages are one or two linear-chain scorers; the second sees document
+	// features computed from the first one's output.
+	stages []*stage
+	// docWindow is how many sentences on either side make a document for
+	// the second stage.
+	docWindow int
+	gaz       *PhraseGazetteer
+	clusters  *clusterTable
+	// names maps normalised words to name-lexicon class bits.
+	names  map[string]uint8
+	memory *memoryTable
+	pool   sync.Pool
+}
+
+// stage is one linear-chain scorer.
+type stage struct {
+	index featureIndex
+	// weights holds numLabels scores per feature row.
+	weights []float32
+	// trans[p][c] scores label c after label p; row numLabels is the
+	// sentence start.
+	trans [numLabels + 1][numLabels]float32
+	// scale is the quantisation step of weights read from a file.
+	scale float32
+}
+
+// Span is one entity: the words First..Last (inclusive) and the type
+// ("PERS", "LOC", "ORG", "MISC").
+type Span struct {
+	First, Last int
+	Type        string
+}
+
+// tagState holds the buffers of one tagging call.
+type tagState struct {
+	x     extractor
+	feats []uint64
+	emit  []float32
+	score []float32
+	back  []int8
+	best  []int
+}
+
+func (m *Model) state() *tagState {
+	if s, ok := m.pool.Get().(*tagState); ok {
+		return s
+	}
+	return &tagState{x: extractor{gaz: m.gaz, clusters: m.clusters, names: m.names, memory: m.memory}}
+}
+
+// Tag returns one BIO tag per word ("O", "B-PERS", "I-LOC"...). Words are
+// tokens as in CoNLL data: punctuation separate, clitics attached. A
+// sentence tagged alone is its own document; TagDocument tags better when
+// the other sentences of the text are at hand.
+func (m *Model) Tag(words []string) []string {
+	return m.TagDocument([][]string{words})[0]
+}
+
+// TagDocument tags the sentences of one text, using what each sentence says
+// about the names in the others.
+func (m *Model) TagDocument(sents [][]string) [][]string {
+	labels := m.labelDocument(sents)
+	out := make([][]string, len(sents))
+	for si, ls := range labels {
+		tags := make([]string, len(ls))
+		for i, l := range ls {
+			tags[i] = labelNames[l]
+		}
+		out[si] = tags
+	}
+	return out
+}
+
+// TagSpans returns the entities of a sentence in order.
+func (m *Model) TagSpans(words []string) []Span {
+	return m.TagDocumentSpans([][]string{words})[0]
+}
+
+// TagDocumentSpans returns the entities of each sentence of a text.
+func (m *Model) TagDocumentSpans(sents [][]string) [][]Span {
+	labels := m.labelDocument(sents)
+	out := make([][]Span, len(sents))
+	for si, best := range labels {
+		var spans []Span
+		for i := 0; i < len(best); i++ {
+			l := best[i]
+			if l == 0 {
+				continue
+			}
+			j := i
+			for j+1 < len(best) && best[j+1] == 2*typeOf(l) {
+				j++
+			}
+			spans = append(spans, Span{First: i, Last: j, Type: entityTypes[typeOf(l)-1]})
+			i = j
+		}
+		out[si] = spans
+	}
+	return out
+}
+
+// labelDocument returns label indexes for every word of every sentence.
+func (m *Model) labelDocument(sents [][]string) [][]int {
+	s := m.state()
+	defer m.pool.Put(s)
+	out := make([][]int, len(sents))
+	first := m.stages[0]
+	if len(m.stages) == 1 {
+		for si, words := range sents {
+			out[si] = append([]int(nil), m.decode(s, first, words, nil, nil)...)
+		}
+		return out
+	}
+	norms := make([][]string, len(sents))
+	for si, words := range sents {
+		norms[si] = make([]string, len(words))
+		for i, w := range words {
+			norms[si][i] = arabic.Normalize(w)
+		}
+		out[si] = append([]int(nil), m.decode(s, first, words, norms[si], nil)...)
+	}
+	doc := docSummaries(norms, out, m.docWindow)
+	s.x.useDoc = true
+	defer func() { s.x.useDoc = false }()
+	for si, words := range sents {
+		copy(out[si], m.decode(s, m.stages[1], words, norms[si], doc[si]))
+	}
+	return out
+}
+
+// decode returns the best label sequence for words under stage st. The
+// result is s.best, valid until the next call.
+func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint64) []int {
+	n := len(words)
+	if n == 0 {
+		return nil
+	}
+	s.x.prepare(words, norms, doc)
+	s.emit = grow(s.emit, n*numLabels)
+	for i := range n {
+		s.feats = s.x.features(i, s.feats[:0])
+		row := s.emit[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
+		clear(row)
+		for _, f := range s.feats {
+			r := st.index.get(fixKey(f))
+			if r < 0 {
+				continue
+			}
+			w := st.weights[int(r)*numLabels : int(r)*numLabels+numLabels : int(r)*numLabels+numLabels]
+			for l := range row {
+				row[l] += w[l]
+			}
+		}
+	}
+	return viterbi(s, n, s.emit, &st.trans)
+}
+
+// viterbi returns the highest-scoring label sequence that obeys BIO.
+func viterbi(s *tagState, n int, emit []float32, trans *[numLabels + 1][numLabels]float32) []int {
+	s.score = grow(s.score, n*numLabels)
+	s.back = grow(s.back, n*numLabels)
+	negInf := float32(math.Inf(-1))
+	for c := range numLabels {
+		if allowed(-1, c) {
+			s.score[c] = emit[c] + trans[numLabels][c]
+		} else {
+			s.score[c] = negInf
+		}
+	}
+	for i := 1; i < n; i++ {
+		prev := s.score[(i-1)*numLabels : i*numLabels]
+		for c := range numLabels {
+			best, arg := negInf, 0
+			for p := range numLabels {
+				if !allowed(p, c) {
+					continue
+				}
+				if v := prev[p] + trans[p][c]; v > best {
+					best, arg = v, p
+				}
+			}
+			s.score[i*numLabels+c] = best + emit[i*numLabels+c]
+			s.back[i*numLabels+c] = int8(arg)
+		}
+	}
+	s.best = grow(s.best, n)
+	last := s.score[(n-1)*numLabels : n*numLabels]
+	arg := 0
+	for c := 1; c < numLabels; c++ {
+		if last[c] > last[arg] {
+			arg = c
+		}
+	}
+	for i := n - 1; i >= 0; i-- {
+		s.best[i] = arg
+		arg = int(s.back[i*numLabels+arg])
+	}
+	return s.best
+}
+
+func grow[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
+}

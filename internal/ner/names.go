@@ -1,0 +1,45 @@
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
+
+// ReadNameLists reads word lists (one word per line, # comments) into a
+// name lexicon: a word in the k-th list gets class bit 1<<k. Words are
+// normalised. At most eight lists fit the class byte.
+func ReadNameLists(paths []string) (map[string]uint8, error) {
+	if len(paths) > 8 {
+		return nil, fmt.Errorf("name lists: %d given, at most 8 fit", len(paths))
+	}
+	names := map[string]uint8{}
+	for k, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("name list: %w", err)
+		}
+		sc := bufio.NewScanner(f)
+		line := 0
+		for sc.Scan() {
+			line++
+			w := strings.TrimSpace(sc.Text())
+			if w == "" || strings.HasPrefix(w, "#") {
+				continue
+			}
+			if strings.ContainsAny(w, " \t") {
+				f.Close()
+				return nil, fmt.Errorf("name list %s:%d: %q is not one word", p, line, w)
+			}
+			names[arabic.Normalize(w)] |= 1 << k
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("name list %s: %w", p, err)
+		}
+	}
+	return names, nil
+}

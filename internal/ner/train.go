@@ -1,0 +1,300 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"time"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
+
+// TrainConfig sets how a model is trained.
+type TrainConfig struct {
+	// Algorithm is "perceptron" (averaged structured perceptron) or "crf"
+	// (L-BFGS on the L2-regularised likelihood).
+	Algorithm string
+	// Epochs is the number of passes of the averaged perceptron.
+	Epochs int
+	// Iterations bounds the L-BFGS iterations of the CRF.
+	Iterations int
+	// L2 is the CRF's L2 penalty (1/σ²).
+	L2 float64
+	// Seed fixes the sentence order of every epoch, so training is
+	// reproducible bit for bit.
+	Seed uint64
+	// MinCount drops features seen fewer times in the training data.
+	MinCount int
+	// Gazetteer, when set, adds dictionary-membership features; it is
+	// stored in the model.
+	Gazetteer *PhraseGazetteer
+	// Clusters maps normalised words to Brown-cluster bit paths; nil
+	// disables cluster features. They are stored in the model.
+	Clusters map[string]string
+	// Names is a name lexicon (see ReadNameLists); it is stored in the
+	// model.
+	Names map[string]uint8
+	// Memory enables label-memory features (see memoryTable).
+	Memory bool
+	// DocWindow, when positive, adds a second pass with document features
+	// over the sentences within DocWindow of each sentence.
+	DocWindow int
+	// Dropout is the share of training tokens whose word-identity features
+	// are hidden in each perceptron epoch, so that the model also learns to
+	// tag from context, affixes, lexicons and the gazetteer, as it must for
+	// words it never saw.
+	Dropout float64
+	// Prune drops feature rows whose largest absolute weight is below it.
+	Prune float32
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+// docFolds is the number of folds that give the second pass first-pass
+// labels of sentences the first pass did not learn from.
+const docFolds = 5
+
+// trainSentence is a training sentence turned into feature rows.
+type trainSentence struct {
+	labels []int
+	// feats[off[i]:off[i+1]] are the feature rows of token i, its
+	// word-identity rows first (nid[i] of them).
+	feats []int32
+	off   []int32
+	nid   []uint8
+}
+
+// Train fits a model to tagged sentences. Training is deterministic: the
+// same data and config give the same weights. The returned model holds
+// the quantised weights its file stores.
+func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
+	start := time.Now()
+	labels, err := goldLabels(sents)
+	if err != nil {
+		return nil, err
+	}
+	norms := make([][]string, len(sents))
+	for si, s := range sents {
+		norms[si] = make([]string, len(s.Words))
+		for i, w := range s.Words {
+			norms[si][i] = arabic.Normalize(w)
+		}
+	}
+	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, docWindow: cfg.DocWindow}
+	if cfg.Clusters != nil {
+		m.clusters = newClusterTable(cfg.Clusters)
+	}
+	first, memory, err := m.trainStage(sents, labels, norms, nil, cfg)
+	if err != nil {
+		return nil, err
+	}
+	m.stages, m.memory = []*stage{first}, memory
+	if cfg.DocWindow > 0 {
+		oof := make([][]int, len(sents))
+		for f := range docFolds {
+			a, b := len(sents)*f/docFolds, len(sents)*(f+1)/docFolds
+			rest := func(all [][]string) [][]string { return append(append([][]string{}, all[:a]...), all[b:]...) }
+			subSents := append(append([]Sentence{}, sents[:a]...), sents[b:]...)
+			subLabels := append(append([][]int{}, labels[:a]...), labels[b:]...)
+			st, mem, err := m.trainStage(subSents, subLabels, rest(norms), nil, cfg)
+			if err != nil {
+				return nil, err
+			}
+			sub := &Model{stages: []*stage{st}, memory: mem, gaz: m.gaz, clusters: m.clusters, names: m.names}
+			s := sub.state()
+			for si := a; si < b; si++ {
+				oof[si] = append([]int(nil), sub.decode(s, st, sents[si].Words, norms[si], nil)...)
+			}
+			cfg.logf("document fold %d/%d done (%s)\n", f+1, docFolds, time.Since(start).Round(time.Millisecond))
+		}
+		doc := docSummaries(norms, oof, cfg.DocWindow)
+		second, _, err := m.trainStage(sents, labels, norms, doc, cfg)
+		if err != nil {
+			return nil, err
+		}
+		m.stages = append(m.stages, second)
+	}
+	q, err := m.quantised()
+	if err != nil {
+		return nil, err
+	}
+	rows := 0
+	for _, st := range q.stages {
+		rows += len(st.weights) / numLabels
+	}
+	cfg.logf("trained in %s: %d stage(s), %d feature rows\n", time.Since(start).Round(time.Millisecond), len(q.stages), rows)
+	return q, nil
+}
+
+func (cfg *TrainConfig) logf(format string, a ...any) {
+	if cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, format, a...)
+	}
+}
+
+// goldLabels returns the label indexes of tagged sentences, repaired so that
+// an I- never follows a label it cannot continue: conlleval reads such an
+// I- as the start of an entity, and the decoder forbids it there.
+func goldLabels(sents []Sentence) ([][]int, error) {
+	labels := make([][]int, len(sents))
+	for si, s := range sents {
+		if len(s.Tags) != len(s.Words) {
+			return nil, fmt.Errorf("train: sentence %d has %d words but %d tags", si+1, len(s.Words), len(s.Tags))
+		}
+		labels[si] = make([]int, len(s.Words))
+		for i, tag := range s.Tags {
+			l := labelIndex(tag)
+			if l < 0 {
+				return nil, fmt.Errorf("train: sentence %d word %d: unknown tag %q", si+1, i+1, tag)
+			}
+			if isInside(l) && (i == 0 || !allowed(labels[si][i-1], l)) {
+				l--
+			}
+			labels[si][i] = l
+		}
+	}
+	return labels, nil
+}
+
+// trainStage trains one stage on sentences; doc, when not nil, holds their
+// document summaries and makes it a second stage. It returns the stage and
+// the label memory of all the sentences (nil unless cfg.Memory).
+func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, doc [][]uint64, cfg TrainConfig) (*stage, *memoryTable, error) {
+	x := &extractor{gaz: m.gaz, clusters: m.clusters, names: m.names, useDoc: doc != nil}
+	var foldMemory []*memoryTable
+	var fullMemory *memoryTable
+	foldOf := func(si int) int { return si * memoryFolds / len(sents) }
+	if cfg.Memory {
+		fullMemory = newMemoryTable()
+		for range memoryFolds {
+			foldMemory = append(foldMemory, newMemoryTable())
+		}
+		for si := range sents {
+			fullMemory.add(norms[si], labels[si])
+			for f := range memoryFolds {
+				if f != foldOf(si) {
+					foldMemory[f].add(norms[si], labels[si])
+				}
+			}
+		}
+		fullMemory.finish()
+		for _, t := range foldMemory {
+			t.finish()
+		}
+	}
+	prepare := func(si int) {
+		if cfg.Memory {
+			x.memory = foldMemory[foldOf(si)]
+		}
+		var d []uint64
+		if doc != nil {
+			d = doc[si]
+		}
+		x.prepare(sents[si].Words, norms[si], d)
+	}
+
+	// Count features first so rare ones can be dropped before rows are
+	// assigned; rows are numbered in order of first appearance, which is
+	// deterministic.
+	counts := map[uint64]int{}
+	var order []uint64
+	var buf []uint64
+	for si, s := range sents {
+		prepare(si)
+		for i := range s.Words {
+			buf = x.features(i, buf[:0])
+			for _, f := range buf {
+				f = fixKey(f)
+				if counts[f] == 0 {
+					order = append(order, f)
+				}
+				counts[f]++
+			}
+		}
+	}
+	rowOf := make(map[uint64]int32, len(order))
+	var keys []uint64
+	for _, f := range order {
+		if counts[f] >= cfg.MinCount {
+			rowOf[f] = int32(len(keys))
+			keys = append(keys, f)
+		}
+	}
+	cfg.logf("features: %d seen, %d kept (min count %d)\n", len(order), len(keys), cfg.MinCount)
+
+	data := make([]trainSentence, len(sents))
+	for si, s := range sents {
+		ts := &data[si]
+		ts.labels = labels[si]
+		prepare(si)
+		ts.off = append(ts.off, 0)
+		for i := range s.Words {
+			buf = x.features(i, buf[:0])
+			nid := uint8(0)
+			for k, f := range buf {
+				if r, ok := rowOf[fixKey(f)]; ok {
+					ts.feats = append(ts.feats, r)
+					if k < numIdentity {
+						nid++
+					}
+				}
+			}
+			ts.off = append(ts.off, int32(len(ts.feats)))
+			ts.nid = append(ts.nid, nid)
+		}
+	}
+	switch cfg.Algorithm {
+	case "perceptron", "":
+		return trainPerceptron(data, keys, cfg), fullMemory, nil
+	case "crf":
+		return trainCRF(data, keys, cfg), fullMemory, nil
+	}
+	return nil, nil, fmt.Errorf("train: unknown algorithm %q", cfg.Algorithm)
+}
+
+func trainPerceptron(data []trainSentence, keys []uint64, cfg TrainConfig) *stage {
+	p := newPerceptron(len(keys))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x6d61727361642d6e))
+	perm := make([]int, len(data))
+	for i := range perm {
+		perm[i] = i
+	}
+	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
+		rng.Shuffle(len(perm), func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
+		mistakes := 0
+		for _, si := range perm {
+			mistakes += p.learn(&data[si], rng, cfg.Dropout)
+		}
+		cfg.logf("epoch %d: %d token errors\n", epoch, mistakes)
+	}
+	return p.model(keys, cfg.Prune)
+}
+
+func trainCRF(data []trainSentence, keys []uint64, cfg TrainConfig) *stage {
+	c := newCRF(len(keys))
+	f := func(x, g []float64) float64 { return c.objective(x, g, data, cfg.L2) }
+	lbfgs(c.theta, f, cfg.Iterations, 6, 1e-7, func(iter int, fx float64) bool {
+		if iter%10 == 0 {
+			cfg.logf("iteration %d: objective %.2f\n", iter, fx)
+		}
+		return true
+	})
+	return c.model(keys, cfg.Prune)
+}
+
+// Evaluate tags sentences, each window of them as one document, and scores
+// them against their gold tags as conlleval does.
+func (m *Model) Evaluate(sents []Sentence) (Evaluation, error) {
+	words := make([][]string, len(sents))
+	for i, s := range sents {
+		words[i] = s.Words
+	}
+	pred := m.TagDocument(words)
+	ev := NewEvaluator()
+	for i, s := range sents {
+		if err := ev.Add(s.Tags, pred[i]); err != nil {
+			return Evaluation{}, fmt.Errorf("sentence %d: %w", i+1, err)
+		}
+	}
+	return ev.Result(), nil
+}
