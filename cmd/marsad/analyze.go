@@ -8,6 +8,7 @@ import (
 
 	"github.com/marsad/marsad/internal/analyze"
 	"github.com/marsad/marsad/internal/export"
+	"github.com/marsad/marsad/internal/stories"
 )
 
 func init() {
@@ -21,6 +22,7 @@ func runAnalyze(args []string) int {
 	format := fs.String("format", export.JSONL, "output format: "+strings.Join(export.Formats(), ", "))
 	workers := fs.Int("j", 0, "documents analysed at once (default: one per CPU)")
 	maxMB := fs.Int("max-mb", 10, "largest document read, in `MB`")
+	noStories := fs.Bool("no-stories", false, "skip cross-document story clustering and event merging (no story_id, merged_id)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: marsad analyze [flags] PATH...\n\nPATH is a .txt, .html/.htm or .jsonl file, a directory (read recursively), or - for standard input.\nFlags may come before or after the paths.\n\nflags:")
 		fs.PrintDefaults()
@@ -50,6 +52,16 @@ func runAnalyze(args []string) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "marsad analyze: %v\n", err)
 		return 2
+	}
+	if !*noStories {
+		// Story ids and merged ids are assigned as each document is written, in
+		// input order, and never revised, so the output still streams.
+		c, err := stories.NewClusterer(stories.Options{})
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "marsad analyze: %v\n", err)
+			return 2
+		}
+		w = &stories.Annotator{Clusterer: c, Next: w}
 	}
 	opts := analyze.Options{
 		Workers:   *workers,

@@ -105,11 +105,9 @@ func Normalize(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	appendFolded(&b, s[i:])
-	return b.String()
+	out := make([]byte, i, len(s)+8)
+	copy(out, s[:i])
+	return string(appendFolded(out, s[i:]))
 }
 
 // firstChange returns the byte index of the first code point of s that
@@ -148,65 +146,51 @@ func firstChange(s string) int {
 	return len(s)
 }
 
-// appendFolded writes the matching form of s to b, copying runs of code
-// points that do not change in one go. Two-byte sequences, which is what
-// Arabic letters and marks are, are folded through fold06 without decoding.
-func appendFolded(b *strings.Builder, s string) {
-	run := 0 // start of the pending unchanged run
+// appendFolded appends the matching form of s to out. Two-byte sequences,
+// which is what Arabic letters and marks are, are folded through fold06
+// without decoding.
+func appendFolded(out []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < 0x80 {
-			if c < 'A' || c > 'Z' {
-				i++
-				continue
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			b.WriteString(s[run:i])
-			b.WriteByte(c + 'a' - 'A')
+			out = append(out, c)
 			i++
-			run = i
 			continue
 		}
 		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			f := fold06[r&0xFF]
-			if f == r {
-				i += 2
-				continue
-			}
-			b.WriteString(s[run:i])
-			i += 2
-			run = i
-			switch {
+			switch f := fold06[r&0xFF]; {
+			case f == r:
+				out = append(out, c, s[i+1])
 			case f == drop:
 			case f < 0x80:
-				b.WriteByte(byte(f))
+				out = append(out, byte(f))
+			case f < 0x800:
+				out = append(out, byte(0xC0|f>>6), byte(0x80|f&0x3F))
 			default:
-				b.WriteRune(f)
+				out = utf8.AppendRune(out, f)
 			}
+			i += 2
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		f := foldRune(r)
-		if f == r && !(r == utf8.RuneError && n == 1) {
-			i += n
-			continue
-		}
-		b.WriteString(s[run:i])
 		i += n
-		run = i
-		switch f {
+		switch f := foldRune(r); f {
 		case drop:
 		case expand:
 			for _, e := range presForms[r-presFirst] {
 				if g := foldRune(e); g >= 0 {
-					b.WriteRune(g)
+					out = utf8.AppendRune(out, g)
 				}
 			}
 		default:
-			b.WriteRune(f)
+			out = utf8.AppendRune(out, f)
 		}
 	}
-	b.WriteString(s[run:])
+	return out
 }
 
 // NormalizeMap is Normalize that also says where each code point of the

@@ -153,8 +153,9 @@ func (r *numReader) mayStart(j int) bool {
 	return false
 }
 
-// ParseNumber reads one number phrase that makes up all of s («خمسة
-// وثلاثين», «1,000», «أكثر من 100», «عشرات») and returns its Value.
+// ParseNumber reads one number phrase that makes up all of s, punctuation
+// aside («خمسة وثلاثين», «1,000», «أكثر من 100», «عشرات»), and returns its
+// Value.
 func ParseNumber(s string) (int64, bool) {
 	r := numReader{text: &runeText{s: s}, toks: Tokenize(s)}
 	if len(r.toks) == 0 {
@@ -165,11 +166,8 @@ func ParseNumber(s string) (int64, bool) {
 		return 0, false
 	}
 	for _, t := range r.toks[next:] {
-		if t.Kind != Punct || t.Start < e.End {
-			if t.Start >= e.NounStart && t.End <= e.NounEnd && e.Noun != "" {
-				continue
-			}
-			return 0, false
+		if t.Kind != Punct {
+			return 0, false // more than one phrase
 		}
 	}
 	return e.Value, true

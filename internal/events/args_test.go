@@ -282,3 +282,28 @@ func TestLexiconRejectsBadRows(t *testing.T) {
 		})
 	}
 }
+
+// TestReferencesBack: a definite event noun with no place or date of its
+// own, and the acts in a claim of responsibility, are the event told
+// before: they add its author, not a new event.
+func TestReferencesBack(t *testing.T) {
+	body := "انفجرت سيارة مفخخة في سوق شعبي ببغداد أمس ما أدى إلى مقتل سبعة أشخاص.\nوأعلن تنظيم الدولة مسؤوليته عن الهجوم، وقال إنه استهدف تجمعا لقوات الأمن.\nوأدان رئيس الوزراء التفجير."
+	evs := extract(t, mkDoc(t, body, "2021-03-13", entBaghdad, entISIS))
+	if len(evs) != 1 {
+		t.Fatalf("want one event, got %s", describe(evs))
+	}
+	e := evs[0]
+	if e.SubEventType != "Remote explosive/landmine/IED" || e.Actor1 == nil || e.Actor1.Name != "تنظيم الدولة" || e.Fatalities == nil || *e.Fatalities != 7 {
+		t.Errorf("want the car bomb by the Islamic State with 7 dead, got %s", describe(evs))
+	}
+}
+
+// TestDatelineIsNotTheEventsPlace: the place of a dateline is where the
+// reporter is; an event whose sentence names no place is not put there.
+func TestDatelineIsNotTheEventsPlace(t *testing.T) {
+	body := "الخرطوم - قالت مصادر محلية إن غارة جوية استهدفت سوقا مكتظا أمس."
+	evs := extract(t, mkDoc(t, body, "2021-03-13", entKhartoum))
+	if len(evs) != 1 || evs[0].Location != nil {
+		t.Errorf("want one unplaced strike, got %s", describe(evs))
+	}
+}

@@ -141,7 +141,7 @@ func (c *docContext) buildSentences() {
 		c.tokSent[i] = -1
 	}
 	p := 0
-	for i, sp := range spans {
+	for _, sp := range spans {
 		if sp.Start < 0 || sp.End > len(c.runes) || sp.Start >= sp.End {
 			continue
 		}
@@ -151,7 +151,6 @@ func (c *docContext) buildSentences() {
 			p++
 		}
 		s := &sentence{idx: len(c.sents), span: sp, first: first, end: end, para: p}
-		_ = i
 		for k := first; k < end; k++ {
 			c.tokSent[k] = s.idx
 		}

@@ -215,12 +215,19 @@ func (c *docContext) dateOf(ev *candidate, prev *candidate) when {
 	if !c.pub.known {
 		return when{}
 	}
+	// Undated: a news report tells what happened in the days before it
+	// was published. The window opens a week before the earliest
+	// publication day; the day recorded is that earliest day.
 	prec := arabic.Week
-	if c.pub.to.Sub(c.pub.from) > 7*24*time.Hour {
+	if c.pub.to.Sub(c.pub.from) > 24*time.Hour {
 		prec = arabic.Month
 	}
-	return when{from: c.pub.from, to: c.pub.to, day: c.pub.from, precision: prec, known: true}
+	return when{from: c.pub.from.AddDate(0, 0, -undatedDays), to: c.pub.to, day: c.pub.from, precision: prec, known: true}
 }
+
+// undatedDays is how many days before publication an undated event may
+// lie: ACLED's time precision 2, "within a week".
+const undatedDays = 6
 
 // subordinate reports whether clause k of s is opened by a subordinator.
 func (c *docContext) subordinate(s *sentence, k int) bool {

@@ -72,7 +72,8 @@ func (c *docContext) detect(s *sentence) []*candidate {
 			c.drop(ev, why)
 			continue
 		}
-		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev)
+		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev) ||
+			c.cueIn(s, cueResponsibility, s.first, s.end) && !c.ownPlaceOrDate(ev)
 		out = append(out, ev)
 	}
 	return c.absorb(out)

@@ -43,7 +43,7 @@ func Extract(d *doc.Doc, lex *Lexicon, base *kb.KB) []record.Event {
 			c.code(ev)
 			ev.claim = c.claimOf(ev)
 			if trace != nil {
-				trace("keep %-14s %-30s %q @%s a1=%s a2=%s day=%s stated=%v", ev.trig.class.name, ev.subType, c.text(ev.first, ev.last),
+				trace("keep %-14s %-30s %q ref=%v @%s a1=%s a2=%s day=%s stated=%v", ev.trig.class.name, ev.subType, c.text(ev.first, ev.last), ev.ref,
 					placeName(ev.place), actorName(ev.actor1), actorName(ev.actor2), c.day(ev.date).Format(dayLayout), ev.date.stated)
 			}
 			evs = append(evs, ev)

@@ -165,7 +165,7 @@ func (c *docContext) merge(evs []*candidate) []*candidate {
 }
 
 // maxReferenceParas is how many paragraphs back «الهجوم» may refer.
-const maxReferenceParas = 3
+const maxReferenceParas = 6
 
 // referent is the event a definite event noun refers back to: the last
 // violent event before it, within maxReferenceParas paragraphs.

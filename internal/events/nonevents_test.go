@@ -35,6 +35,12 @@ func TestNotEvents(t *testing.T) {
 		{"remote background", "وفي ثمانينيات القرن الماضي قصفت الطائرات مدينة الموصل مرات عديدة.", []ent{entMosul}},
 		{"civilians fleeing", "فر مئات السكان من مدينة الفاشر باتجاه الغرب.", []ent{entFasher}},
 		{"front lines", "زار الوزير محاور القتال جنوب مأرب يوم الخميس.", []ent{entMarib}},
+		{"dawn, not a blast", "وصل الوفد إلى الخرطوم فجر الأحد.", []ent{entKhartoum}},
+		{"families, not captives", "نزحت عشرات الأسر من قرى قرب الفاشر أمس.", []ent{entFasher}},
+		{"repeated attacks", "تنفذ الجماعة هجمات متكررة في تعز.", []ent{entTaiz}},
+		{"a state since a date", "يتبادل الطرفان القصف عبر الحدود منذ أكتوبر 2020.", nil},
+		{"a tally since a date", "استعاد الجيش اليمني عددا من البلدات قرب مأرب منذ يناير 2020.", []ent{entYeArmy, entMarib}},
+		{"bodies of the dead", "انتشلت فرق الإنقاذ جثث الضحايا من تحت الأنقاض في مأرب أمس.", []ent{entMarib}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -92,11 +92,7 @@ func (c *docContext) near(s *sentence, m *mention) bool {
 	if i > s.first && c.isCueAt(cuePlaceNoun, i-1) || i > s.first && c.v.is(i-1, "عاصمه") {
 		i--
 	}
-	if i > s.first && c.v.endsAt(c.lex.cues[cueNear], max(s.first, i-3), i) {
-		return true
-	}
-	// «جنوبي طرابلس»: the cue may carry the place as one token's prefix.
-	return false
+	return i > s.first && c.v.endsAt(c.lex.cues[cueNear], max(s.first, i-3), i)
 }
 
 // marked reports whether a cue of a kind stands just before the place,
@@ -109,11 +105,7 @@ func (c *docContext) marked(s *sentence, m *mention, kind string) bool {
 	if i <= s.first {
 		return false
 	}
-	if c.v.endsAt(c.lex.cues[kind], max(s.first, i-2), i) {
-		return true
-	}
-	// A preposition may be the place's own proclitic: «لطرابلس».
-	return false
+	return c.v.endsAt(c.lex.cues[kind], max(s.first, i-2), i)
 }
 
 // isDestination reports whether a place is where someone went, not where
@@ -193,6 +185,9 @@ func (c *docContext) isAnaphor(i int) bool {
 	for _, m := range c.mentions {
 		if m.place && m.first == i+1 {
 			return false
+		}
+		if m.first <= i && m.last >= i {
+			return false // part of a name: «تنظيم القاعدة»
 		}
 	}
 	return true

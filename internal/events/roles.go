@@ -461,12 +461,7 @@ func bilateral(ev *candidate) bool {
 	case "Battles", "Explosions/Remote violence":
 		return true
 	}
-	if ev.trig.class.name == "arrest" {
-		cl := ev.sent.clauses[ev.clause]
-		_ = cl
-		return true
-	}
-	return false
+	return ev.trig.class.name == "arrest"
 }
 
 // liberation words name a takeover from the taker's side.

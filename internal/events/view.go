@@ -144,27 +144,6 @@ func (v *tokenView) find(s *phraseSet, from, to int) []hit {
 	return out
 }
 
-// any reports whether s matches anywhere in [from, to).
-func (v *tokenView) any(s *phraseSet, from, to int) bool {
-	for i := max(from, 0); i < to && i < len(v.toks); i++ {
-		if len(v.matchAt(s, i, to)) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// lastBefore returns the last match of s that ends before token at and
-// starts at or after from; ok is false when there is none.
-func (v *tokenView) lastBefore(s *phraseSet, from, at int) (hit, bool) {
-	var best hit
-	found := false
-	for _, h := range v.find(s, from, at) {
-		best, found = h, true
-	}
-	return best, found
-}
-
 // endsAt reports whether a phrase of s ends exactly at token at-1 and
 // starts at or after from (within the two tokens before at, or a phrase
 // that reaches it).

@@ -71,6 +71,9 @@ func (w *Worker) handle(ctx context.Context, d *queue.Delivery) error {
 		w.Metrics.InProgress.Add(1)
 		defer w.Metrics.InProgress.Add(-1)
 	}
+	if d.Attempt > 1 {
+		w.Logf("worker: %s: try %d of %d (an earlier try failed, or its worker stopped)", d.Source, d.Attempt, d.Tries)
+	}
 	job, err := Decode(d.Data)
 	if err != nil {
 		return queue.Permanent(err)

@@ -118,3 +118,27 @@ func WriteTagged(w *bufio.Writer, words, tags []string) error {
 	}
 	return w.WriteByte('\n')
 }
+
+// ReadTagged reads CoNLL-style data whose every sentence carries tags.
+func ReadTagged(r io.Reader, name string) ([]Sentence, error) {
+	sents, err := ReadCoNLL(r, name)
+	if err != nil {
+		return nil, err
+	}
+	for i, s := range sents {
+		if s.Tags == nil {
+			return nil, fmt.Errorf("%s: sentence %d has a line without a tag column", name, i+1)
+		}
+	}
+	return sents, nil
+}
+
+// SplitHoldout splits off the last share frac of sentences (0 ≤ frac < 1)
+// as a held-out set, keeping the order of both parts.
+func SplitHoldout(sents []Sentence, frac float64) (train, held []Sentence) {
+	if frac <= 0 || frac >= 1 {
+		return sents, nil
+	}
+	cut := len(sents) - int(frac*float64(len(sents)))
+	return sents[:cut], sents[cut:]
+}

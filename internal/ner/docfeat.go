@@ -23,10 +23,6 @@ type typeCounts [1 + len(entityTypes)]uint16
 func docSummaries(norms [][]string, preds [][]int, window int) [][]uint64 {
 	out := make([][]uint64, len(norms))
 	counts := map[string]typeCounts{}
-	stemKey := func(n string) string {
-		_, stem := segmentNorm(n)
-		return "\x00" + stem
-	}
 	change := func(s int, d int) {
 		for i, n := range norms[s] {
 			t := typeOf(preds[s][i])

@@ -9,8 +9,6 @@ package ner
 import (
 	"math"
 	"sync"
-
-	"github.com/marsad/marsad/internal/arabic"
 )
 
 // Model is a trained tagger. It is safe for concurrent use.
@@ -118,30 +116,15 @@ func (m *Model) TagDocumentSpans(sents [][]string) [][]Span {
 
 // labelDocument returns label indexes for every word of every sentence.
 func (m *Model) labelDocument(sents [][]string) [][]int {
-	s := m.state()
-	defer m.pool.Put(s)
-	out := make([][]int, len(sents))
-	first := m.stages[0]
-	if len(m.stages) == 1 {
-		for si, words := range sents {
-			out[si] = append([]int(nil), m.decode(s, first, words, nil, nil)...)
-		}
-		return out
+	out := make([][]int, 0, len(sents))
+	st := m.newLabelStream(func(_ []string, labels []int) error {
+		out = append(out, append([]int(nil), labels...))
+		return nil
+	})
+	for _, words := range sents {
+		st.Add(words)
 	}
-	norms := make([][]string, len(sents))
-	for si, words := range sents {
-		norms[si] = make([]string, len(words))
-		for i, w := range words {
-			norms[si][i] = arabic.Normalize(w)
-		}
-		out[si] = append([]int(nil), m.decode(s, first, words, norms[si], nil)...)
-	}
-	doc := docSummaries(norms, out, m.docWindow)
-	s.x.useDoc = true
-	defer func() { s.x.useDoc = false }()
-	for si, words := range sents {
-		copy(out[si], m.decode(s, m.stages[1], words, norms[si], doc[si]))
-	}
+	st.Close()
 	return out
 }
 

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/marsad/marsad/internal/ner"
+	"github.com/marsad/marsad/internal/ner/kbphrases"
+)
+
+func init() {
+	register("train-ner", "train the NER model on CoNLL-style data (see internal/ner/README.md)", runTrainNER)
+}
+
+func runTrainNER(args []string) int {
+	fs := flag.NewFlagSet("train-ner", flag.ContinueOnError)
+	train := fs.String("train", "", "tagged training data, CoNLL-style (`PATH`)")
+	out := fs.String("out", "", "write the model to `PATH`")
+	algorithm := fs.String("algorithm", "perceptron", "learner: perceptron or crf")
+	epochs := fs.Int("epochs", 15, "perceptron epochs")
+	iterations := fs.Int("iterations", 150, "CRF L-BFGS iterations")
+	l2 := fs.Float64("l2", 0.3, "CRF L2 penalty")
+	seed := fs.Uint64("seed", 1, "random seed of the perceptron's sentence order")
+	minCount := fs.Int("min-count", 1, "drop features seen fewer times")
+	names := fs.String("names", "internal/ner/data/given-names-ar.txt,internal/ner/data/given-names-foreign.txt", "comma-separated name lists; empty for none")
+	useKB := fs.Bool("kb", true, "use the knowledge base's names as the gazetteer (stored in the model)")
+	memory := fs.Bool("memory", true, "label-memory features")
+	docWindow := fs.Int("doc-window", 20, "sentences on either side that make a document for the second pass; 0 for one pass")
+	dropout := fs.Float64("dropout", 0, "share of training tokens whose word-identity features are hidden each epoch")
+	holdout := fs.Float64("holdout", 0, "train on the first 1-`F` of the data and score the rest (model selection)")
+	eval := fs.String("eval", "", "after training, score the model on this tagged `PATH`")
+	quiet := fs.Bool("quiet", false, "no progress lines")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if *train == "" || (*out == "" && *holdout == 0 && *eval == "") || fs.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: marsad train-ner --train PATH [--out PATH] [--holdout F] [--eval PATH] [flags]")
+		fs.PrintDefaults()
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(os.Stderr, "marsad train-ner: %v\n", err)
+		return 1
+	}
+	sents, err := readTagged(*train)
+	if err != nil {
+		return fail(err)
+	}
+	cfg := ner.TrainConfig{
+		Algorithm: *algorithm, Epochs: *epochs, Iterations: *iterations, L2: *l2, Seed: *seed,
+		MinCount: *minCount, Memory: *memory, DocWindow: *docWindow, Dropout: *dropout,
+	}
+	if !*quiet {
+		cfg.Log = os.Stderr
+	}
+	if *names != "" {
+		if cfg.Names, err = ner.ReadNameLists(strings.Split(*names, ",")); err != nil {
+			return fail(err)
+		}
+	}
+	if *useKB {
+		if cfg.Gazetteer, err = kbphrases.Default(); err != nil {
+			return fail(err)
+		}
+		fmt.Fprintf(os.Stderr, "gazetteer: %d phrases from the knowledge base\n", cfg.Gazetteer.Len())
+	}
+	trainSents, dev := ner.SplitHoldout(sents, *holdout)
+	m, err := ner.Train(trainSents, cfg)
+	if err != nil {
+		return fail(err)
+	}
+	if len(dev) > 0 {
+		ev, err := m.Evaluate(dev)
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Printf("holdout (last %d sentences):\n", len(dev))
+		ev.Write(os.Stdout)
+	}
+	if *eval != "" {
+		test, err := readTagged(*eval)
+		if err != nil {
+			return fail(err)
+		}
+		ev, err := m.Evaluate(test)
+		if err != nil {
+			return fail(err)
+		}
+		fmt.Printf("%s:\n", *eval)
+		ev.Write(os.Stdout)
+	}
+	if *out != "" {
+		f, err := os.Create(*out)
+		if err != nil {
+			return fail(err)
+		}
+		n, err := m.WriteTo(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fail(fmt.Errorf("writing %s: %w", *out, err))
+		}
+		fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", *out, n)
+	}
+	return 0
+}
+
+func readTagged(path string) ([]ner.Sentence, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return ner.ReadTagged(f, path)
+}
