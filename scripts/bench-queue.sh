@@ -10,4 +10,4 @@ cd "$(dirname "$0")/.."
 
 scripts/install-scaleout-deps.sh
 go test -tags integration -run '^$' -bench '^BenchmarkQueue$' -benchtime "${ARTICLES:-1000}x" -count 1 -timeout 30m \
-  ./test/scaleout/ | grep -E 'articles/s|^(ok|FAIL|goos|cpu)'
+  ./test/scaleout/ | grep -E 'articles/s|^(ok|FAIL|goos|cpu:)'

@@ -33,14 +33,14 @@ func addServeQueueFlags(fs *flag.FlagSet) *serveQueueFlags {
 }
 
 // start starts the queue service when --nats is given; nil otherwise.
-func (f *serveQueueFlags) start(ctx context.Context, st store.Store, token string, openReads bool) (*jobs.Service, error) {
+func (f *serveQueueFlags) start(ctx context.Context, st store.Store) (*jobs.Service, error) {
 	if *f.nats == "" {
 		return nil, nil
 	}
 	logger := log.New(os.Stderr, "marsad serve: ", log.LstdFlags)
 	svc, err := jobs.StartService(ctx, jobs.ServiceConfig{
 		NATS: *f.nats, EmbeddedAddr: *f.addr, EmbeddedDir: *f.dir, Workers: *f.workers, Tries: *f.tries,
-		AckWait: *f.ackWait, Store: st, Token: token, OpenReads: openReads, Logf: logger.Printf,
+		AckWait: *f.ackWait, Store: st, Logf: logger.Printf,
 	})
 	if err != nil {
 		return nil, err

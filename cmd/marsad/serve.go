@@ -57,18 +57,19 @@ func runServe(args []string) int {
 		fmt.Fprintf(os.Stderr, "marsad serve: %v\n", err)
 		return 2
 	}
-	var handler http.Handler = server.New(st, server.Options{Token: *token, OpenReads: *openReads, Analyze: ingest.AnalyzeBytes})
-	svc, err := queueFlags.start(ctx, st, *token, *openReads)
+	opts := server.Options{Token: *token, OpenReads: *openReads, Analyze: ingest.AnalyzeBytes}
+	svc, err := queueFlags.start(ctx, st)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "marsad serve: %v\n", err)
 		return 2
 	}
 	if svc != nil {
 		defer svc.Close()
-		handler = svc.Handler(handler)
+		api := svc.API()
+		opts.Routes, opts.Enqueue = api.Routes(), api.Enqueue
 	}
 	srv := &http.Server{
-		Handler:           handler,
+		Handler:           server.New(st, opts),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,

@@ -18,7 +18,7 @@ func runTrainNER(args []string) int {
 	fs := flag.NewFlagSet("train-ner", flag.ContinueOnError)
 	train := fs.String("train", "", "tagged training data, CoNLL-style (`PATH`)")
 	out := fs.String("out", "", "write the model to `PATH`")
-	algorithm := fs.String("algorithm", "perceptron", "learner: perceptron or crf")
+	algorithm := fs.String("algorithm", "crf", "learner: crf or perceptron")
 	epochs := fs.Int("epochs", 15, "perceptron epochs")
 	iterations := fs.Int("iterations", 150, "CRF L-BFGS iterations")
 	l2 := fs.Float64("l2", 0.3, "CRF L2 penalty")
@@ -28,7 +28,8 @@ func runTrainNER(args []string) int {
 	useKB := fs.Bool("kb", true, "use the knowledge base's names as the gazetteer (stored in the model)")
 	memory := fs.Bool("memory", true, "label-memory features")
 	docWindow := fs.Int("doc-window", 20, "sentences on either side that make a document for the second pass; 0 for one pass")
-	dropout := fs.Float64("dropout", 0, "share of training tokens whose word-identity features are hidden each epoch")
+	dropout := fs.Float64("dropout", 0, "share of training tokens whose word-identity features are hidden each perceptron epoch")
+	prune := fs.Float64("prune", 0.01, "drop features whose largest absolute weight is below this from the finished model")
 	holdout := fs.Float64("holdout", 0, "train on the first 1-`F` of the data and score the rest (model selection)")
 	eval := fs.String("eval", "", "after training, score the model on this tagged `PATH`")
 	quiet := fs.Bool("quiet", false, "no progress lines")
@@ -53,7 +54,7 @@ func runTrainNER(args []string) int {
 	}
 	cfg := ner.TrainConfig{
 		Algorithm: *algorithm, Epochs: *epochs, Iterations: *iterations, L2: *l2, Seed: *seed,
-		MinCount: *minCount, Memory: *memory, DocWindow: *docWindow, Dropout: *dropout,
+		MinCount: *minCount, Memory: *memory, DocWindow: *docWindow, Dropout: *dropout, Prune: float32(*prune),
 	}
 	if !*quiet {
 		cfg.Log = os.Stderr

@@ -68,6 +68,12 @@ type DateExpr struct {
 	// («غداً», «الأسبوع المقبل»): a plan or a forecast, not an event.
 	Future bool
 	Kind   DateKind
+	// Anchored is true for a span counted from an event the text names
+	// rather than from ref («بعد أسبوعين من الهجوم», «قبل يومين من
+	// الانتخابات»). From and To are then that event's days, read as if the
+	// clause the phrase belongs to were at ref: «بعد أسبوعين من الهجوم» in
+	// a report dated ref puts the attack two weeks before ref.
+	Anchored bool
 }
 
 // FindDates returns the date expressions of text, in order, resolved against

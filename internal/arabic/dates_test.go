@@ -215,3 +215,33 @@ func TestHijri(t *testing.T) {
 		}
 	}
 }
+
+// TestFindDatesAnchored: «بعد أسبوعين من X» counts from X, not from the
+// reference day: it is no future date, and what it dates is X.
+func TestFindDatesAnchored(t *testing.T) {
+	sat := d("2020-06-13")
+	for _, tc := range []struct {
+		in               string
+		from, to         string
+		future, anchored bool
+	}{
+		{"وقع الهجوم بعد أسبوعين من تفجير سيارة مفخخة", "2020-05-27", "2020-06-02", false, true},
+		{"جاء القصف بعد يومين من اشتباكات عنيفة", "2020-06-11", "2020-06-11", false, true},
+		{"انسحبت القوات بعد ثلاثة أيام على سقوط المدينة", "2020-06-10", "2020-06-10", false, true},
+		{"أعلن الجيش الحظر قبل يومين من الانتخابات", "2020-06-15", "2020-06-15", true, true},
+		{"قتل قبل يومين من قبل مسلحين", "2020-06-11", "2020-06-11", false, false},
+		{"تعقد الجولة بعد يومين من الآن", "2020-06-15", "2020-06-15", true, false},
+		{"تعقد الجولة بعد يومين", "2020-06-15", "2020-06-15", true, false},
+	} {
+		got := FindDates(tc.in, sat)
+		if len(got) != 1 {
+			t.Errorf("FindDates(%q) = %+v, want one date", tc.in, got)
+			continue
+		}
+		g := got[0]
+		if g.From.Format("2006-01-02") != tc.from || g.To.Format("2006-01-02") != tc.to || g.Future != tc.future || g.Anchored != tc.anchored {
+			t.Errorf("FindDates(%q) = %s..%s future=%v anchored=%v, want %s..%s future=%v anchored=%v", tc.in,
+				g.From.Format("2006-01-02"), g.To.Format("2006-01-02"), g.Future, g.Anchored, tc.from, tc.to, tc.future, tc.anchored)
+		}
+	}
+}

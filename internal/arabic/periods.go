@@ -151,6 +151,14 @@ func (d *dateReader) ago(j int) (DateExpr, int, bool) {
 	if n > 100000 {
 		return DateExpr{}, j, false
 	}
+	// «بعد أسبوعين من الهجوم», «قبل يومين من الانتخابات»: the span counts
+	// from an event the text names, not from ref. What the phrase dates is
+	// that event, read as if the clause it modifies were at ref: two weeks
+	// before it for «بعد», two days after it for «قبل».
+	anchored := d.isExact(k, "من", "علي") && !d.isExact(k+1, "قبل", "الان", "الحين", "اليوم", "جديد") && !d.is(j, "منذ")
+	if anchored {
+		sign = -sign
+	}
 	steps := sign * int(n)
 	var e DateExpr
 	switch {
@@ -184,6 +192,7 @@ func (d *dateReader) ago(j int) (DateExpr, int, bool) {
 		y := d.ref.Year() + steps
 		e = window(day(y, 1, 1), day(y, 12, 31), Year, AgoDate, true)
 	}
+	e.Anchored = anchored
 	return d.future(e), k, true
 }
 

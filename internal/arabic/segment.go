@@ -259,22 +259,17 @@ func (s *scorer) mids(conj uint8, r1 string) {
 				continue
 			}
 			kappa *= midKappa[mid]
+			if mid == midSa {
+				s.future(conj, r2, kappa)
+				continue
+			}
 			if e := s.l.at(r2); e.flags&flagWhole != 0 {
-				if mid != midSa {
-					s.consider(analysis{conj: conj, mid: mid, stem: r2}, e, kappa)
-				}
+				s.consider(analysis{conj: conj, mid: mid, stem: r2}, e, kappa)
 				if mid == midLi {
 					s.article(conj, mid, r2, kappa) // «للجنة»: ل + اللجنة
 				}
 				continue
 			}
-		}
-		if mid == midSa {
-			// The future prefix comes only before an imperfect verb.
-			if RuneLen(r2) >= 3 && strings.ContainsRune("يتنا", firstRune(r2)) {
-				s.stems(analysis{conj: conj, mid: mid}, r2, kappa)
-			}
-			continue
 		}
 		s.stems(analysis{conj: conj, mid: mid}, r2, kappa)
 		s.article(conj, mid, r2, kappa)
@@ -384,4 +379,78 @@ func (s *scorer) offer(a analysis, e *entry, score float64) {
 		return
 	}
 	s.best, s.bestScore = a, score
+}
+
+// futureMinEvidence is how often, in corpus occurrences, an imperfect verb
+// (counting its sibling forms) must be attested before a leading س is read
+// as the future prefix.
+const futureMinEvidence = 2
+
+// future weighs the future prefix س before r. The prefix comes only before
+// an imperfect verb: r starts with a person prefix (ي ت ن, or an alef
+// written with hamza), the word does not end in ة, is not a name and never
+// takes the article. Once that holds and the verb is attested, the whole
+// word's own frequency speaks for the split rather than against it
+// («سيكون» is frequent because «يكون» is), so the reading is offered above
+// the whole word. A verb the corpus lacks in this person or number is
+// found through its siblings: «سنواصل» through «يواصل» and «تواصل».
+func (s *scorer) future(conj uint8, r string, kappa float64) {
+	if RuneLen(r) < 3 || s.h.lastTa || s.wholeName || s.l.at(s.w).art > 0 {
+		return
+	}
+	switch firstRune(r) {
+	case 'ي', 'ت', 'ن':
+	case 'ا':
+		if !s.h.hamzaAt(s.runeIndex(r)) {
+			return
+		}
+	default:
+		return
+	}
+	ev := s.l.imperfectEvidence(r)
+	if ev < futureMinEvidence {
+		return
+	}
+	s.offer(analysis{conj: conj, mid: midSa, stem: r}, s.l.at(r), s.wholeCount+kappa*ev)
+}
+
+// imperfectEvidence counts the occurrences of an imperfect verb form and
+// its siblings: the other person prefixes (ي ت ن ا), with and without the
+// plural or dual ending. A form seen mostly with the article is a noun
+// («التين»), not a verb, and counts nothing.
+func (l *Lexicon) imperfectEvidence(r string) float64 {
+	core, suffix := r, ""
+	for _, x := range [...]string{"ون", "ين", "ان", "وا"} {
+		if strings.HasSuffix(r, x) && RuneLen(r) >= 5 {
+			core, suffix = r[:len(r)-len(x)], x
+			break
+		}
+	}
+	_, n := utf8.DecodeRuneInString(core)
+	rest := core[n:]
+	var ev float64
+	var seen [8]string
+	k := 0
+	for _, p := range [...]string{"ي", "ت", "ن", "ا"} {
+		for _, f := range [...]string{p + rest, p + rest + suffix} {
+			dup := false
+			for _, x := range seen[:k] {
+				dup = dup || x == f
+			}
+			if dup {
+				continue
+			}
+			seen[k] = f
+			k++
+			e := l.at(f)
+			if e.art > e.count {
+				continue
+			}
+			ev += float64(e.count)
+			if e.flags&(flagStem|flagWhole) != 0 {
+				ev += handWholeEvidence
+			}
+		}
+	}
+	return ev
 }

@@ -5,14 +5,9 @@
 package ingest
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/marsad/marsad/internal/analyze"
@@ -64,7 +59,7 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sta
 		return err
 	}
 	for src := range input.Sources(paths) {
-		if src.Err == nil && src.Path != input.Stdin && isRecordFile(src.Path) {
+		if src.Err == nil && src.Path != input.Stdin && IsRecordFile(src.Path) {
 			if err := analyse(); err != nil {
 				return sink.stats(started), err
 			}
@@ -155,83 +150,7 @@ func (w *storeWriter) flush() error {
 // Close stores what is still queued; the store itself outlives the run.
 func (w *storeWriter) Close() error { return w.flush() }
 
-// isRecordFile reports whether path is JSON Lines whose first record is
-// marsad/v1 output rather than a raw article.
-func isRecordFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	br := bufio.NewReaderSize(f, 64<<10)
-	for {
-		line, err := br.ReadSlice('\n')
-		line = bytes.TrimSpace(line)
-		if len(line) > 0 || err != nil {
-			return isRecordLine(line)
-		}
-	}
-}
-
-func isRecordLine(line []byte) bool {
-	if len(line) == 0 || line[0] != '{' {
-		return false
-	}
-	var probe struct {
-		Schema string `json:"schema"`
-	}
-	// A first line longer than the buffer is cut; decoding then fails, so
-	// look for the field by text as well.
-	if json.Unmarshal(line, &probe) == nil {
-		return probe.Schema == record.Schema
-	}
-	return bytes.Contains(line, []byte(`"schema":"`+record.Schema+`"`)) ||
-		bytes.Contains(line, []byte(`"schema": "`+record.Schema+`"`))
-}
-
 // loadRecords stores every marsad/v1 record of a JSON Lines file.
 func (w *storeWriter) loadRecords(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		w.fail(&doc.InputError{Path: path, Err: err})
-		return nil
-	}
-	defer f.Close()
-	max := w.opts.MaxBytes
-	if max <= 0 {
-		max = input.DefaultMaxBytes
-	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), int(max))
-	n := 0
-	for sc.Scan() {
-		n++
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var d record.Document
-		if err := json.Unmarshal(line, &d); err != nil {
-			w.fail(&doc.InputError{Path: path, Line: n, Err: fmt.Errorf("not a marsad/v1 record: %w", err)})
-			continue
-		}
-		if d.Schema != record.Schema {
-			w.fail(&doc.InputError{Path: path, Line: n, Err: fmt.Errorf("schema %q, want %q", d.Schema, record.Schema)})
-			continue
-		}
-		if d.Source.Path == nil {
-			d.Source.Path = record.Str(path)
-			d.Source.Line = n
-		}
-		if err := w.Write(d); err != nil {
-			return err
-		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			err = fmt.Errorf("line %d is longer than %d bytes", n+1, max)
-		}
-		w.fail(&doc.InputError{Path: path, Err: err})
-	}
-	return nil
+	return LoadRecords(path, w.opts.MaxBytes, w.Write, w.fail)
 }

@@ -12,8 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/marsad/marsad/internal/analyze"
+	"github.com/marsad/marsad/internal/doc"
 	"github.com/marsad/marsad/internal/ingest"
 	"github.com/marsad/marsad/internal/metrics"
+	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/queue"
 	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/store"
@@ -228,11 +231,19 @@ type flakyStore struct {
 	failures atomic.Int32
 }
 
-func (f *flakyStore) PutDocument(ctx context.Context, d record.Document) (bool, error) {
+func (f *flakyStore) PutDocuments(ctx context.Context, docs []record.Document) ([]bool, error) {
 	if f.failures.Add(-1) >= 0 {
-		return false, fmt.Errorf("%w: connection refused", store.ErrUnavailable)
+		return nil, fmt.Errorf("%w: connection refused", store.ErrUnavailable)
 	}
-	return f.Store.PutDocument(ctx, d)
+	return f.Store.PutDocuments(ctx, docs)
+}
+
+func (f *flakyStore) PutDocument(ctx context.Context, d record.Document) (bool, error) {
+	inserted, err := f.PutDocuments(ctx, []record.Document{d})
+	if err != nil {
+		return false, err
+	}
+	return inserted[0], nil
 }
 
 func TestUnavailableStoreDoesNotSpendTries(t *testing.T) {
@@ -248,6 +259,9 @@ func TestUnavailableStoreDoesNotSpendTries(t *testing.T) {
 	m := NewMetrics(metrics.NewRegistry())
 	w := &Worker{Queue: q, Store: flaky, Metrics: m, Logf: t.Logf}
 	runWorkers(t, []*Worker{w}, func() bool { return m.Processed.Value() == 1 })
+	if left := flaky.failures.Load(); left >= 0 {
+		t.Fatalf("the store never failed (%d failures left); the test proves nothing", left+1)
+	}
 	if m.Failures.Value() != 0 || m.DeadLettered.Value() != 0 {
 		t.Errorf("a database outage counted against the article: %v failures, %v dead", m.Failures.Value(), m.DeadLettered.Value())
 	}
@@ -307,5 +321,116 @@ func TestDecodeRefusesNonJobs(t *testing.T) {
 		if _, err := Decode([]byte(data)); err == nil {
 			t.Errorf("Decode(%q) accepted it", data)
 		}
+	}
+}
+
+// pickyStore refuses any batch holding the document "bad", as a database
+// refuses a transaction with one row it cannot take.
+type pickyStore struct {
+	store.Store
+	batches atomic.Int32
+}
+
+func (p *pickyStore) PutDocuments(ctx context.Context, docs []record.Document) ([]bool, error) {
+	p.batches.Add(1)
+	for _, d := range docs {
+		if d.DocID == "bad" {
+			return nil, errors.New("value too long")
+		}
+	}
+	return p.Store.PutDocuments(ctx, docs)
+}
+
+func (p *pickyStore) PutDocument(ctx context.Context, d record.Document) (bool, error) {
+	inserted, err := p.PutDocuments(ctx, []record.Document{d})
+	if err != nil {
+		return false, err
+	}
+	return inserted[0], nil
+}
+
+func TestCommitBatchesAndIsolatesABadRecord(t *testing.T) {
+	picky := &pickyStore{Store: openSQLite(t)}
+	w := &Worker{Store: picky, commits: make(chan commitRequest)}
+	ids := []string{"good-1", "bad", "good-2"}
+	replies := make([]chan commitResult, len(ids))
+	for i, id := range ids {
+		replies[i] = make(chan commitResult, 1)
+		go func(i int, id string) {
+			w.commits <- commitRequest{doc: record.Document{DocID: id, Body: "نص رقم " + id}, reply: replies[i]}
+		}(i, id)
+	}
+	time.Sleep(100 * time.Millisecond) // all three wait to be taken together
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go w.commit(ctx)
+	for i, id := range ids {
+		res := <-replies[i]
+		if (res.err != nil) != (id == "bad") || (res.err == nil && !res.inserted) {
+			t.Errorf("%s: %+v", id, res)
+		}
+	}
+	// One failed batch of three, then one by one.
+	if n := picky.batches.Load(); n != 4 {
+		t.Errorf("%d transactions, want 4 (a batch, then three single ones)", n)
+	}
+	if n := stats(t, picky).Documents; n != 2 {
+		t.Errorf("%d documents stored, want the 2 good ones", n)
+	}
+}
+
+// slowStage makes every analysis take a while.
+type slowStage struct{ d time.Duration }
+
+func (s slowStage) Name() string { return "slow" }
+
+func (s slowStage) Process(*doc.Doc) error {
+	time.Sleep(s.d)
+	return nil
+}
+
+func TestStoppingWorkerGivesBackUnstartedJobs(t *testing.T) {
+	const n = 12
+	dir := t.TempDir()
+	writeArticles(t, dir, 13, n)
+	e := startServer(t)
+	q := connect(t, e, queue.Options{})
+	if _, err := Submit(context.Background(), q, []string{dir}, SubmitOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	m := NewMetrics(metrics.NewRegistry())
+	w := &Worker{Queue: q, Store: openSQLite(t), Metrics: m, Logf: t.Logf,
+		Stages: append([]pipeline.Stage{slowStage{600 * time.Millisecond}}, analyze.DefaultStages(analyze.StageOptions{})...)}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	waitUntil(t, func() bool { return m.Processed.Value() >= 1 })
+	cancel()
+	stopped := time.Now()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(stopped); d > 3*time.Second {
+		t.Errorf("stopping took %v: jobs in hand were analysed instead of given back", d)
+	}
+	st, err := q.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	processed := int(m.Processed.Value())
+	if m.Failures.Value() != 0 || int(st.Depth) != n-processed || st.Dead != 0 {
+		t.Errorf("after stopping: %d processed, %v failures, queue %+v; want the other %d waiting", processed,
+			m.Failures.Value(), st, n-processed)
+	}
+}
+
+func waitUntil(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met in 30s")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -32,9 +32,6 @@ type ServiceConfig struct {
 	AckWait time.Duration
 	// Store receives the in-process workers' records.
 	Store store.Store
-	// Token and OpenReads are the server's access rules.
-	Token     string
-	OpenReads bool
 	// Logf receives worker and queue events.
 	Logf func(format string, args ...any)
 }
@@ -93,10 +90,10 @@ func StartService(ctx context.Context, cfg ServiceConfig) (*Service, error) {
 	return s, nil
 }
 
-// Handler puts the queue's endpoints in front of the server's handler.
-func (s *Service) Handler(next http.Handler) http.Handler {
-	return &Frontend{Queue: s.queue, Monitor: s.monitor, Metrics: s.registry, Token: s.cfg.Token,
-		OpenReads: s.cfg.OpenReads, Next: next}
+// API returns the queue's endpoints, to plug into the server (Routes and
+// Enqueue of server.Options).
+func (s *Service) API() *QueueAPI {
+	return &QueueAPI{Queue: s.queue, Monitor: s.monitor, Metrics: s.registry}
 }
 
 // WorkerURL is the address 'marsad worker' processes connect to.

@@ -39,6 +39,13 @@ type Worker struct {
 	Stages []pipeline.Stage
 
 	pipe *pipeline.Pipeline
+	// stopping is closed when the worker is asked to stop: jobs not yet
+	// analysed are then given back rather than started.
+	stopping <-chan struct{}
+	// analysing holds a token per analysis running, Concurrency at most.
+	analysing chan struct{}
+	// commits carries records to the committer goroutine.
+	commits chan commitRequest
 }
 
 // Run works until ctx is cancelled, then finishes the articles in progress
@@ -60,7 +67,30 @@ func (w *Worker) Run(ctx context.Context) error {
 		w.Metrics.Slots.Add(float64(concurrency))
 		defer w.Metrics.Slots.Add(-float64(concurrency))
 	}
-	return w.Queue.Consume(ctx, queue.ConsumeOptions{Concurrency: concurrency, Worker: w.Name, OnResult: w.observe}, w.handle)
+	w.stopping = ctx.Done()
+	w.analysing = make(chan struct{}, concurrency)
+	w.commits = make(chan commitRequest)
+	commitCtx, stopCommits := context.WithCancel(context.Background())
+	committed := make(chan struct{})
+	go func() {
+		defer close(committed)
+		w.commit(commitCtx)
+	}()
+	defer func() {
+		stopCommits()
+		<-committed
+	}()
+	// More jobs are in hand than analyses run, so that while records are
+	// committed and acknowledged the next articles are analysed (the CPU
+	// never waits for the database), and records finished meanwhile share
+	// the next commit.
+	return w.Queue.Consume(ctx, queue.ConsumeOptions{Concurrency: jobsInHand(concurrency), Slots: concurrency,
+		Worker: w.Name, OnResult: w.observe}, w.handle)
+}
+
+// jobsInHand is how many jobs a worker holds for a number of analyses.
+func jobsInHand(analyses int) int {
+	return 8*analyses + 8
 }
 
 // handle does one job. Its errors say whether a retry can help: an article
@@ -102,6 +132,21 @@ func (a *Article) pathOr(r record.Document) string {
 // pipeline error is the article's: Permanent. A panic or a timeout may be
 // the worker's: an ordinary failed try.
 func (w *Worker) analyse(ctx context.Context, a *Article) (record.Document, error) {
+	select {
+	case <-w.stopping:
+		return record.Document{}, queue.ErrStopping
+	default:
+	}
+	select {
+	case w.analysing <- struct{}{}:
+	case <-w.stopping:
+		return record.Document{}, queue.ErrStopping
+	case <-ctx.Done():
+		return record.Document{}, ctx.Err()
+	}
+	// Released when the analysis ends or is given up: a runaway analysis
+	// keeps its CPU, but not the worker's slot.
+	defer func() { <-w.analysing }()
 	d := a.Doc()
 	type result struct {
 		err   error
@@ -148,10 +193,22 @@ func (w *Worker) analyse(ctx context.Context, a *Article) (record.Document, erro
 func (w *Worker) put(ctx context.Context, rec record.Document) error {
 	wait := time.Second
 	for {
-		inserted, err := w.Store.PutDocument(ctx, rec)
-		if err == nil {
+		reply := make(chan commitResult, 1)
+		select {
+		case w.commits <- commitRequest{doc: rec, reply: reply}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		var res commitResult
+		select {
+		case res = <-reply:
+		case <-ctx.Done():
+			// The commit may still land; the job comes back and finds it stored.
+			return ctx.Err()
+		}
+		if res.err == nil {
 			if w.Metrics != nil {
-				if inserted {
+				if res.inserted {
 					w.Metrics.Stored.Inc()
 				} else {
 					w.Metrics.Unchanged.Inc()
@@ -159,16 +216,84 @@ func (w *Worker) put(ctx context.Context, rec record.Document) error {
 			}
 			return nil
 		}
-		if !errors.Is(err, store.ErrUnavailable) || ctx.Err() != nil {
-			return fmt.Errorf("storing %s: %w", rec.DocID, err)
+		if !errors.Is(res.err, store.ErrUnavailable) || ctx.Err() != nil {
+			return fmt.Errorf("storing %s: %w", rec.DocID, res.err)
 		}
-		w.Logf("worker: storing %s: %v; retrying in %s", rec.DocID, err, wait)
+		w.Logf("worker: storing %s: %v; retrying in %s", rec.DocID, res.err, wait)
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(wait):
 		}
 		wait = min(2*wait, 30*time.Second)
+	}
+}
+
+// commitRequest asks the committer to store one record.
+type commitRequest struct {
+	doc   record.Document
+	reply chan commitResult
+}
+
+type commitResult struct {
+	inserted bool
+	err      error
+}
+
+// maxCommitBatch bounds the records committed in one transaction.
+const maxCommitBatch = 64
+
+// commitLinger is how long the committer waits for more records before a
+// commit. Analyses keep running meanwhile, so the wait costs an article a
+// few milliseconds of latency and saves the database most of its commits:
+// with SQLite's full-text index a commit of one record costs nearly as much
+// as one of ten.
+const commitLinger = 50 * time.Millisecond
+
+// commit stores the records the handlers send, several to a transaction
+// (see commitLinger). A batch that fails for one bad record
+// is stored again one record at a time, so only that record fails.
+func (w *Worker) commit(ctx context.Context) {
+	for {
+		var first commitRequest
+		select {
+		case first = <-w.commits:
+		case <-ctx.Done():
+			return
+		}
+		batch := []commitRequest{first}
+		linger := time.NewTimer(commitLinger)
+	gather:
+		for len(batch) < maxCommitBatch {
+			select {
+			case r := <-w.commits:
+				batch = append(batch, r)
+			case <-linger.C:
+				break gather
+			case <-ctx.Done():
+				break gather
+			}
+		}
+		linger.Stop()
+		docs := make([]record.Document, len(batch))
+		for i, r := range batch {
+			docs[i] = r.doc
+		}
+		inserted, err := w.Store.PutDocuments(ctx, docs)
+		if err != nil && len(batch) > 1 && !errors.Is(err, store.ErrUnavailable) {
+			for _, r := range batch {
+				ok, err := w.Store.PutDocument(ctx, r.doc)
+				r.reply <- commitResult{inserted: ok, err: err}
+			}
+			continue
+		}
+		for i, r := range batch {
+			if err != nil {
+				r.reply <- commitResult{err: err}
+			} else {
+				r.reply <- commitResult{inserted: inserted[i]}
+			}
+		}
 	}
 }
 

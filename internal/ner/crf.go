@@ -177,33 +177,18 @@ func (c *crf) sentence(theta, grad []float64, ts *trainSentence) float64 {
 	return logZ - gold
 }
 
-// model turns theta into a Model, dropping rows whose largest absolute
-// weight is below prune.
-func (c *crf) model(keys []uint64, prune float32) *stage {
-	m := &stage{}
-	var kept []uint64
-	row := make([]float32, numLabels)
-	for r := range keys {
-		big := float32(0)
-		for l := range numLabels {
-			row[l] = float32(c.theta[r*numLabels+l])
-			big = max(big, float32(math.Abs(float64(row[l]))))
-		}
-		if big == 0 || big < prune {
-			continue
-		}
-		kept = append(kept, keys[r])
-		m.weights = append(m.weights, row...)
+// model turns theta into a quantised stage.
+func (c *crf) model(keys []uint64) *stage {
+	weights := make([]float32, len(keys)*numLabels)
+	for k := range weights {
+		weights[k] = float32(c.theta[k])
 	}
-	m.index = newFeatureIndex(len(kept))
-	for r, k := range kept {
-		m.index.put(k, int32(r))
-	}
+	var trans [numLabels + 1][numLabels]float32
 	to := c.transOffset()
 	for p := range numLabels + 1 {
 		for q := range numLabels {
-			m.trans[p][q] = float32(c.theta[to+p*numLabels+q])
+			trans[p][q] = float32(c.theta[to+p*numLabels+q])
 		}
 	}
-	return m
+	return quantisedStage(append([]uint64(nil), keys...), weights, trans)
 }

@@ -17,20 +17,43 @@ func typeOf(l int) int {
 // typeCounts counts first-pass types (O, PERS, LOC, ORG, MISC) of a word.
 type typeCounts [1 + len(entityTypes)]uint16
 
+// docCounts counts the first-pass types of the words and stems of the
+// sentences in a window.
+type docCounts struct {
+	words, stems map[string]typeCounts
+}
+
+func newDocCounts() docCounts {
+	return docCounts{words: map[string]typeCounts{}, stems: map[string]typeCounts{}}
+}
+
+// add adds d (1 or -1) occurrences of type t to a word and its stem,
+// dropping entries that fall to zero so the maps stay window-sized.
+func (dc docCounts) add(norm, stem string, t, d int) {
+	for _, e := range [2]struct {
+		m map[string]typeCounts
+		k string
+	}{{dc.words, norm}, {dc.stems, stem}} {
+		c := e.m[e.k]
+		c[t] = uint16(int(c[t]) + d)
+		if c == (typeCounts{}) {
+			delete(e.m, e.k)
+		} else {
+			e.m[e.k] = c
+		}
+	}
+}
+
 // docSummaries returns, for every word of every sentence, two summaries
 // (of its normalised form and of its stem) of how the first pass labelled
 // the word's other occurrences within window sentences on either side.
 func docSummaries(norms [][]string, preds [][]int, window int) [][]uint64 {
 	out := make([][]uint64, len(norms))
-	counts := map[string]typeCounts{}
+	counts := newDocCounts()
 	change := func(s int, d int) {
 		for i, n := range norms[s] {
-			t := typeOf(preds[s][i])
-			for _, k := range [2]string{n, stemKey(n)} {
-				c := counts[k]
-				c[t] = uint16(int(c[t]) + d)
-				counts[k] = c
-			}
+			_, stem := segmentNorm(n)
+			counts.add(n, stem, typeOf(preds[s][i]), d)
 		}
 	}
 	lo, hi := 0, -1 // sentences lo..hi are counted
@@ -46,8 +69,9 @@ func docSummaries(norms [][]string, preds [][]int, window int) [][]uint64 {
 		vals := make([]uint64, 2*len(norms[s]))
 		for i, n := range norms[s] {
 			own := typeOf(preds[s][i])
-			vals[2*i] = summarise(counts[n], own)
-			vals[2*i+1] = summarise(counts[stemKey(n)], own)
+			_, stem := segmentNorm(n)
+			vals[2*i] = summarise(counts.words[n], own)
+			vals[2*i+1] = summarise(counts.stems[stem], own)
 		}
 		out[s] = vals
 	}

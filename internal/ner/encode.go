@@ -24,7 +24,7 @@ import (
 //	  float32 weight scale
 //	  feature count N, then N deltas of the sorted feature hashes
 //	  N×labels int16 weights (weight = int16 × scale), rows in hash order
-//	cluster count, then word and bit-path pairs sorted by word
+//	0 (reserved: a word-cluster table, unused)
 //	name-lexicon count, then word and class pairs sorted by word
 //	gazetteer class count and names, then phrase count and phrase key and
 //	  class-bit pairs sorted by key
@@ -64,15 +64,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, st := range m.stages {
 		st.encode(e)
 	}
-	var words []string
-	if m.clusters != nil {
-		words = sortedKeys(m.clusters.paths)
-	}
-	e.n(len(words))
-	for _, w := range words {
-		e.s(w)
-		e.s(m.clusters.paths[w])
-	}
+	e.n(0) // reserved
 	names := sortedKeys(m.names)
 	e.n(len(names))
 	for _, w := range names {
@@ -122,51 +114,39 @@ func (st *stage) encode(e *encoder) {
 			e.f(v)
 		}
 	}
-	keys, rows := st.sortedRows()
-	scale := st.scale
-	if scale == 0 {
-		scale = weightScale(st.weights)
-	}
-	e.f(scale)
-	e.n(len(keys))
+	e.f(st.table.scale)
+	slots := st.sortedSlots()
+	e.n(len(slots))
 	prev := uint64(0)
-	for _, k := range keys {
-		e.u(k - prev)
-		prev = k
+	for _, s := range slots {
+		e.u(s.key - prev)
+		prev = s.key
 	}
-	for _, r := range rows {
-		for _, v := range st.weights[r*numLabels : (r+1)*numLabels] {
-			e.i16(quantise(v, scale))
+	for _, s := range slots {
+		for _, v := range s.w {
+			e.i16(v)
 		}
 	}
 }
 
-// sortedRows returns the feature hashes in ascending order with their rows.
-func (st *stage) sortedRows() (keys []uint64, rows []int) {
-	type kr struct {
-		k uint64
-		r int
-	}
-	var all []kr
-	for i, k := range st.index.keys {
-		if k != 0 {
-			all = append(all, kr{k, int(st.index.rows[i])})
+// sortedSlots returns the filled slots in ascending key order.
+func (st *stage) sortedSlots() []*slot {
+	var out []*slot
+	for i := range st.table.slots {
+		if st.table.slots[i].key != 0 {
+			out = append(out, &st.table.slots[i])
 		}
 	}
-	slices.SortFunc(all, func(a, b kr) int {
+	slices.SortFunc(out, func(a, b *slot) int {
 		switch {
-		case a.k < b.k:
+		case a.key < b.key:
 			return -1
-		case a.k > b.k:
+		case a.key > b.key:
 			return 1
 		}
 		return 0
 	})
-	for _, x := range all {
-		keys = append(keys, x.k)
-		rows = append(rows, x.r)
-	}
-	return keys, rows
+	return out
 }
 
 func sortedKeys[V any](m map[string]V) []string {
@@ -176,23 +156,6 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// weightScale maps the largest absolute weight to the int16 range.
-func weightScale(ws []float32) float32 {
-	big := float32(0)
-	for _, v := range ws {
-		big = max(big, float32(math.Abs(float64(v))))
-	}
-	if big == 0 {
-		return 1
-	}
-	return big / math.MaxInt16
-}
-
-func quantise(v, scale float32) int16 {
-	q := math.Round(float64(v / scale))
-	return int16(max(math.MinInt16, min(math.MaxInt16, q)))
 }
 
 type countWriter struct {
@@ -253,13 +216,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 		}
 		m.stages = append(m.stages, d.stage())
 	}
-	if nc := d.count(); nc > 0 {
-		paths := make(map[string]string, nc)
-		for range nc {
-			w := d.str()
-			paths[w] = d.str()
-		}
-		m.clusters = newClusterTable(paths)
+	if d.count() != 0 && d.err == nil {
+		d.err = errors.New("unsupported word-cluster table")
 	}
 	if nn := d.count(); nn > 0 {
 		m.names = make(map[string]uint8, nn)
@@ -290,6 +248,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			k := d.str()
 			m.memory.summary[k] = d.uvarint()
 		}
+		m.memory.split()
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("ner model: %w", d.err)
@@ -315,20 +274,25 @@ func (d *decoder) stage() *stage {
 			st.trans[p][q] = d.float32()
 		}
 	}
-	st.scale = d.float32()
+	scale := d.float32()
 	n := d.count()
-	st.index = newFeatureIndex(n)
+	keys := make([]uint64, n)
 	key := uint64(0)
-	for i := range n {
+	for i := range keys {
 		key += d.uvarint()
-		st.index.put(fixKey(key), int32(i))
+		keys[i] = key
 	}
 	wb := d.bytes(2 * n * numLabels)
-	if d.err == nil {
-		st.weights = make([]float32, n*numLabels)
-		for i := range st.weights {
-			st.weights[i] = float32(int16(binary.LittleEndian.Uint16(wb[2*i:]))) * st.scale
+	st.table = newWeightTable(n, scale)
+	if d.err != nil {
+		return st
+	}
+	for i, k := range keys {
+		var w [numLabels]int16
+		for l := range w {
+			w[l] = int16(binary.LittleEndian.Uint16(wb[2*(i*numLabels+l):]))
 		}
+		st.table.put(fixKey(k), w)
 	}
 	return st
 }

@@ -35,14 +35,14 @@ const (
 	tGaz
 	tGazPrev
 	tGazNext
-	tCluster
-	tClusterPrev
-	tClusterNext
+	_ // 26–28: reserved (word-cluster features, not used)
+	_
+	_
 	tRaw
-	tStemBigramPrev
-	tStemBigramNext
-	tGazStem
-	tCueShapePrev
+	_ // 30–33: reserved
+	_
+	_
+	_
 	tCharGram
 	tName
 	tNamePrev
@@ -74,7 +74,6 @@ type tokenInfo struct {
 	gazType      uint64 // hash of its entity type; 0 when none
 	mem, memStem uint64 // label-memory summaries
 	doc, docStem uint64 // document summaries (second pass only)
-	clusters     [numClusterPrefixes]uint64
 }
 
 // Hashes standing for the positions before the first and after the last
@@ -87,10 +86,9 @@ var (
 // extractor turns sentences into feature hashes. It keeps buffers between
 // sentences, so one extractor serves one goroutine.
 type extractor struct {
-	gaz      *PhraseGazetteer
-	clusters *clusterTable
-	names    map[string]uint8
-	memory   *memoryTable
+	gaz    *PhraseGazetteer
+	names  map[string]uint8
+	memory *memoryTable
 	// useDoc adds the document features of the second pass.
 	useDoc  bool
 	infos   []tokenInfo
@@ -134,9 +132,6 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 			in.gaz = hashString(gazTags[i])
 			_, typ := splitTag(gazTags[i])
 			in.gazType = hashString(typ)
-		}
-		if x.clusters != nil {
-			in.clusters = x.clusters.lookup(norm)
 		}
 		if x.names != nil {
 			in.name = x.names[norm] | x.names[stem]
@@ -223,17 +218,6 @@ func (x *extractor) features(i int, out []uint64) []uint64 {
 			mix(tDocPrev, x.docAt(i-1)),
 			mix(tDocNext, x.docAt(i+1)),
 		)
-	}
-	if x.clusters != nil {
-		for k, c := range in.clusters {
-			out = append(out, mix(mix(tCluster, uint64(k)), c))
-		}
-		if i > 0 {
-			out = append(out, mix(tClusterPrev, x.infos[i-1].clusters[clusterPrevNextLevel]))
-		}
-		if i+1 < len(x.infos) {
-			out = append(out, mix(tClusterNext, x.infos[i+1].clusters[clusterPrevNextLevel]))
-		}
 	}
 	return out
 }

@@ -137,16 +137,19 @@ func (g *PhraseGazetteer) tagNorms(norms, out []string) []string {
 }
 
 // matchAt returns the length and class bits of the longest phrase starting
-// at word i, trying the word as is and without its proclitics.
+// at word i, trying the word as is and then with one and two proclitic
+// clusters removed («وبطرابلس» → «بطرابلس» → «طرابلس»).
 func (g *PhraseGazetteer) matchAt(norms []string, i int) (int, uint32) {
-	first := stripArticle(norms[i])
-	if n, bits := g.matchFrom(first, norms, i); n > 0 {
-		return n, bits
-	}
-	if proc, stem := segmentNorm(norms[i]); proc != "" {
-		if n, bits := g.matchFrom(stripArticle(stem), norms, i); n > 0 {
+	w := norms[i]
+	for range 3 {
+		if n, bits := g.matchFrom(stripArticle(w), norms, i); n > 0 {
 			return n, bits
 		}
+		proc, stem := segmentNorm(w)
+		if proc == "" {
+			break
+		}
+		w = stem
 	}
 	return 0, 0
 }

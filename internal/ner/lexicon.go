@@ -1,6 +1,10 @@
 package ner
 
-import "github.com/marsad/marsad/internal/arabic"
+import (
+	"strings"
+
+	"github.com/marsad/marsad/internal/arabic"
+)
 
 // Cue classes: words that announce a name next to them. The lists are
 // general Arabic news vocabulary written for marsad, not drawn from any
@@ -76,8 +80,20 @@ var cueIndex = func() map[string]uint8 {
 	return m
 }()
 
+// cueByStem maps s to the class of "ال"+s, so that a stem whose article was
+// split off («بالعاصمة» → «عاصمه») finds its cue without building a string.
+var cueByStem = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w, c := range cueIndex {
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			m[rest] = c
+		}
+	}
+	return m
+}()
+
 // cueClass returns the cue class of a token from its normalised form or,
-// failing that, its stem.
+// failing that, its stem, with or without the article.
 func cueClass(norm, stem string) uint8 {
 	if c, ok := cueIndex[norm]; ok {
 		return c
@@ -85,7 +101,7 @@ func cueClass(norm, stem string) uint8 {
 	if c, ok := cueIndex[stem]; ok {
 		return c
 	}
-	if c, ok := cueIndex["ال"+stem]; ok {
+	if c, ok := cueByStem[stem]; ok {
 		return c
 	}
 	return cueNone

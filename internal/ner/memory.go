@@ -1,5 +1,7 @@
 package ner
 
+import "strings"
+
 // A label memory records how each word was tagged in the training data, so
 // the model can learn how far to trust "this word was a person's name
 // elsewhere" for words it saw too rarely to weigh on their own. During
@@ -13,10 +15,13 @@ const memoryFolds = 5
 type labelCounts [numLabels]uint32
 
 // memoryTable maps normalised words, and stems prefixed with a NUL byte, to
-// a summary of their training labels (see summariseLabels).
+// a summary of their training labels (see summariseLabels). Stems are
+// looked up in their own map so that tagging builds no key strings.
 type memoryTable struct {
 	counts  map[string]labelCounts // while building
-	summary map[string]uint64
+	summary map[string]uint64      // as stored in the model file
+	words   map[string]uint64
+	stems   map[string]uint64
 }
 
 func newMemoryTable() *memoryTable {
@@ -46,6 +51,19 @@ func (t *memoryTable) finish() *memoryTable {
 		t.summary[k] = summariseLabels(c)
 	}
 	t.counts = nil
+	return t.split()
+}
+
+// split fills the lookup maps from the summaries.
+func (t *memoryTable) split() *memoryTable {
+	t.words, t.stems = map[string]uint64{}, map[string]uint64{}
+	for k, v := range t.summary {
+		if rest, ok := strings.CutPrefix(k, "\x00"); ok {
+			t.stems[rest] = v
+		} else {
+			t.words[k] = v
+		}
+	}
 	return t
 }
 
@@ -53,9 +71,9 @@ func (t *memoryTable) finish() *memoryTable {
 // 0 when it was never seen.
 func (t *memoryTable) feature(w string, stem bool) uint64 {
 	if stem {
-		return t.summary["\x00"+w]
+		return t.stems[w]
 	}
-	return t.summary[w]
+	return t.words[w]
 }
 
 // summariseLabels packs label counts into a small value: the majority label,

@@ -20,7 +20,6 @@ type Model struct {
 	// the second stage.
 	docWindow int
 	gaz       *PhraseGazetteer
-	clusters  *clusterTable
 	// names maps normalised words to name-lexicon class bits.
 	names  map[string]uint8
 	memory *memoryTable
@@ -29,14 +28,10 @@ type Model struct {
 
 // stage is one linear-chain scorer.
 type stage struct {
-	index featureIndex
-	// weights holds numLabels scores per feature row.
-	weights []float32
+	table *weightTable
 	// trans[p][c] scores label c after label p; row numLabels is the
 	// sentence start.
 	trans [numLabels + 1][numLabels]float32
-	// scale is the quantisation step of weights read from a file.
-	scale float32
 }
 
 // Span is one entity: the words First..Last (inclusive) and the type
@@ -60,7 +55,7 @@ func (m *Model) state() *tagState {
 	if s, ok := m.pool.Get().(*tagState); ok {
 		return s
 	}
-	return &tagState{x: extractor{gaz: m.gaz, clusters: m.clusters, names: m.names, memory: m.memory}}
+	return &tagState{x: extractor{gaz: m.gaz, names: m.names, memory: m.memory}}
 }
 
 // Tag returns one BIO tag per word ("O", "B-PERS", "I-LOC"...). Words are
@@ -137,19 +132,21 @@ func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint
 	}
 	s.x.prepare(words, norms, doc)
 	s.emit = grow(s.emit, n*numLabels)
+	scale := st.table.scale
 	for i := range n {
 		s.feats = s.x.features(i, s.feats[:0])
-		row := s.emit[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
-		clear(row)
+		// Sum the 16-bit weights exactly, then scale once.
+		var acc [numLabels]int32
 		for _, f := range s.feats {
-			r := st.index.get(fixKey(f))
-			if r < 0 {
-				continue
+			if w := st.table.get(fixKey(f)); w != nil {
+				for l, v := range w {
+					acc[l] += int32(v)
+				}
 			}
-			w := st.weights[int(r)*numLabels : int(r)*numLabels+numLabels : int(r)*numLabels+numLabels]
-			for l := range row {
-				row[l] += w[l]
-			}
+		}
+		row := s.emit[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
+		for l, v := range acc {
+			row[l] = float32(v) * scale
 		}
 	}
 	return viterbi(s, n, s.emit, &st.trans)

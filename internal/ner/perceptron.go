@@ -1,9 +1,6 @@
 package ner
 
-import (
-	"math"
-	"math/rand/v2"
-)
+import "math/rand/v2"
 
 // perceptron is the averaged structured perceptron's state. Averages are
 // kept lazily: acc accumulates step*update, and the average is
@@ -84,33 +81,17 @@ func (p *perceptron) update(k int, d float64) {
 	p.acc[k] += p.step * d
 }
 
-// model returns the averaged weights as a Model, dropping rows whose
-// largest absolute weight is below prune.
-func (p *perceptron) model(keys []uint64, prune float32) *stage {
-	m := &stage{}
-	avg := make([]float32, numLabels)
-	var kept []uint64
-	for r := range keys {
-		big := float32(0)
-		for l := range numLabels {
-			k := r*numLabels + l
-			avg[l] = float32(p.w[k] - p.acc[k]/p.step)
-			big = max(big, float32(math.Abs(float64(avg[l]))))
-		}
-		if big == 0 || big < prune {
-			continue
-		}
-		kept = append(kept, keys[r])
-		m.weights = append(m.weights, avg...)
+// model returns the averaged weights as a quantised stage.
+func (p *perceptron) model(keys []uint64) *stage {
+	weights := make([]float32, len(p.w))
+	for k := range p.w {
+		weights[k] = float32(p.w[k] - p.acc[k]/p.step)
 	}
-	m.index = newFeatureIndex(len(kept))
-	for r, k := range kept {
-		m.index.put(k, int32(r))
-	}
+	var trans [numLabels + 1][numLabels]float32
 	for a := range p.trans {
 		for b := range p.trans[a] {
-			m.trans[a][b] = float32(p.trans[a][b] - p.transAcc[a][b]/p.step)
+			trans[a][b] = float32(p.trans[a][b] - p.transAcc[a][b]/p.step)
 		}
 	}
-	return m
+	return quantisedStage(append([]uint64(nil), keys...), weights, trans)
 }

@@ -16,7 +16,7 @@ type Stream struct {
 	first  int
 	next   int
 	lo     int
-	counts map[string]typeCounts
+	counts docCounts
 	err    error
 }
 
@@ -42,7 +42,7 @@ func (m *Model) NewStream(out func(words, tags []string) error) *Stream {
 // newLabelStream is NewStream reporting label indexes; labels is only valid
 // during the call.
 func (m *Model) newLabelStream(out func(words []string, labels []int) error) *Stream {
-	return &Stream{m: m, out: out, s: m.state(), counts: map[string]typeCounts{}}
+	return &Stream{m: m, out: out, s: m.state(), counts: newDocCounts()}
 }
 
 // Add tags one sentence (after the following ones arrive, when the model
@@ -64,7 +64,7 @@ func (st *Stream) Add(words []string) error {
 	}
 	p.stems = make([]string, len(words))
 	for i, n := range p.norms {
-		p.stems[i] = stemKey(n)
+		_, p.stems[i] = segmentNorm(n)
 	}
 	st.buf = append(st.buf, p)
 	st.count(&st.buf[len(st.buf)-1], 1)
@@ -97,8 +97,8 @@ func (st *Stream) flushOne() {
 	doc := make([]uint64, 2*len(p.words))
 	for i := range p.words {
 		own := typeOf(p.labels[i])
-		doc[2*i] = summarise(st.counts[p.norms[i]], own)
-		doc[2*i+1] = summarise(st.counts[p.stems[i]], own)
+		doc[2*i] = summarise(st.counts.words[p.norms[i]], own)
+		doc[2*i+1] = summarise(st.counts.stems[p.stems[i]], own)
 	}
 	st.s.x.useDoc = true
 	labels := st.m.decode(st.s, st.m.stages[1], p.words, p.norms, doc)
@@ -115,21 +115,6 @@ func (st *Stream) flushOne() {
 
 func (st *Stream) count(p *pending, d int) {
 	for i, n := range p.norms {
-		t := typeOf(p.labels[i])
-		for _, k := range [2]string{n, p.stems[i]} {
-			c := st.counts[k]
-			c[t] = uint16(int(c[t]) + d)
-			if c == (typeCounts{}) {
-				delete(st.counts, k)
-			} else {
-				st.counts[k] = c
-			}
-		}
+		st.counts.add(n, p.stems[i], typeOf(p.labels[i]), d)
 	}
-}
-
-// stemKey is the memory key of a normalised word's stem.
-func stemKey(norm string) string {
-	_, stem := segmentNorm(norm)
-	return "\x00" + stem
 }

@@ -28,9 +28,6 @@ type TrainConfig struct {
 	// Gazetteer, when set, adds dictionary-membership features; it is
 	// stored in the model.
 	Gazetteer *PhraseGazetteer
-	// Clusters maps normalised words to Brown-cluster bit paths; nil
-	// disables cluster features. They are stored in the model.
-	Clusters map[string]string
 	// Names is a name lexicon (see ReadNameLists); it is stored in the
 	// model.
 	Names map[string]uint8
@@ -44,7 +41,8 @@ type TrainConfig struct {
 	// tag from context, affixes, lexicons and the gazetteer, as it must for
 	// words it never saw.
 	Dropout float64
-	// Prune drops feature rows whose largest absolute weight is below it.
+	// Prune drops, from the finished model, the feature rows whose largest
+	// absolute weight is below it (see weightTable.pruned).
 	Prune float32
 	// Log receives progress lines; nil discards them.
 	Log io.Writer
@@ -81,9 +79,6 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		}
 	}
 	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, docWindow: cfg.DocWindow}
-	if cfg.Clusters != nil {
-		m.clusters = newClusterTable(cfg.Clusters)
-	}
 	first, memory, err := m.trainStage(sents, labels, norms, nil, cfg)
 	if err != nil {
 		return nil, err
@@ -100,7 +95,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			if err != nil {
 				return nil, err
 			}
-			sub := &Model{stages: []*stage{st}, memory: mem, gaz: m.gaz, clusters: m.clusters, names: m.names}
+			sub := &Model{stages: []*stage{st}, memory: mem, gaz: m.gaz, names: m.names}
 			s := sub.state()
 			for si := a; si < b; si++ {
 				oof[si] = append([]int(nil), sub.decode(s, st, sents[si].Words, norms[si], nil)...)
@@ -114,13 +109,16 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 		}
 		m.stages = append(m.stages, second)
 	}
+	if cfg.Prune > 0 {
+		m.prune(cfg.Prune)
+	}
 	q, err := m.quantised()
 	if err != nil {
 		return nil, err
 	}
 	rows := 0
 	for _, st := range q.stages {
-		rows += len(st.weights) / numLabels
+		rows += st.table.n
 	}
 	cfg.logf("trained in %s: %d stage(s), %d feature rows\n", time.Since(start).Round(time.Millisecond), len(q.stages), rows)
 	return q, nil
@@ -160,7 +158,7 @@ func goldLabels(sents []Sentence) ([][]int, error) {
 // document summaries and makes it a second stage. It returns the stage and
 // the label memory of all the sentences (nil unless cfg.Memory).
 func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, doc [][]uint64, cfg TrainConfig) (*stage, *memoryTable, error) {
-	x := &extractor{gaz: m.gaz, clusters: m.clusters, names: m.names, useDoc: doc != nil}
+	x := &extractor{gaz: m.gaz, names: m.names, useDoc: doc != nil}
 	var foldMemory []*memoryTable
 	var fullMemory *memoryTable
 	foldOf := func(si int) int { return si * memoryFolds / len(sents) }
@@ -267,7 +265,7 @@ func trainPerceptron(data []trainSentence, keys []uint64, cfg TrainConfig) *stag
 		}
 		cfg.logf("epoch %d: %d token errors\n", epoch, mistakes)
 	}
-	return p.model(keys, cfg.Prune)
+	return p.model(keys)
 }
 
 func trainCRF(data []trainSentence, keys []uint64, cfg TrainConfig) *stage {
@@ -279,7 +277,7 @@ func trainCRF(data []trainSentence, keys []uint64, cfg TrainConfig) *stage {
 		}
 		return true
 	})
-	return c.model(keys, cfg.Prune)
+	return c.model(keys)
 }
 
 // Evaluate tags sentences, each window of them as one document, and scores
@@ -297,4 +295,13 @@ func (m *Model) Evaluate(sents []Sentence) (Evaluation, error) {
 		}
 	}
 	return ev.Result(), nil
+}
+
+// prune drops the feature rows of every stage whose largest absolute weight
+// is below threshold. Pruning a model read from a file gives exactly the
+// model that training with the same Prune writes.
+func (m *Model) prune(threshold float32) {
+	for _, st := range m.stages {
+		st.table = st.table.pruned(threshold)
+	}
 }

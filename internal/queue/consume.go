@@ -47,6 +47,11 @@ func Permanent(err error) error {
 	return &permanentError{err}
 }
 
+// ErrStopping is returned (wrapped) by a handler that gives a job back
+// untouched because its worker is stopping: the job is released at once
+// for another worker, and the try is not counted as a failure.
+var ErrStopping = errors.New("worker stopping")
+
 // IsPermanent reports whether err was marked by Permanent.
 func IsPermanent(err error) bool {
 	var p *permanentError
@@ -75,6 +80,9 @@ type ConsumeOptions struct {
 	// Worker names this worker in the dead letters and presence reports
 	// (default host:pid).
 	Worker string
+	// Slots is the capacity the presence reports announce (default
+	// Concurrency): a handler may hold more jobs than it works on at once.
+	Slots int
 	// Grace is how long jobs in progress may run on after the context is
 	// cancelled before their handlers' context is cancelled too (default
 	// 30s).
@@ -108,10 +116,16 @@ func (q *Queue) Consume(ctx context.Context, opts ConsumeOptions, h Handler) err
 		return err
 	}
 	defer stopAdvisories()
-	stopPresence := q.announce(opts.Worker, opts.Concurrency)
+	if opts.Slots <= 0 {
+		opts.Slots = opts.Concurrency
+	}
+	stopPresence := q.announce(opts.Worker, opts.Slots)
 	defer stopPresence()
 
-	iter, err := cons.Messages(jetstream.PullMaxMessages(opts.Concurrency))
+	// A few jobs wait in the client so a slot never idles on a round trip;
+	// only a few, because a waiting job gets no progress reports: held past
+	// the ack wait, it would be delivered again elsewhere and spend a try.
+	iter, err := cons.Messages(jetstream.PullMaxMessages(min(opts.Concurrency, 4) + 1))
 	if err != nil {
 		return fmt.Errorf("pulling from %s: %w", WorkStream, err)
 	}
@@ -228,7 +242,7 @@ func (q *Queue) handle(ctx context.Context, msg jetstream.Msg, opts ConsumeOptio
 			q.deleteBlob(ackCtx, blob)
 		}
 		report(nil, Done)
-	case ctx.Err() != nil:
+	case ctx.Err() != nil || errors.Is(err, ErrStopping):
 		msg.Nak()
 		report(err, Released)
 	case IsPermanent(err) || d.Attempt >= d.Tries:

@@ -62,7 +62,16 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes or unreadable: %v", maxPostBytes, err))
 		return
 	}
-	docs, err := s.decodePosted(r, body)
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 {
+		writeError(w, http.StatusBadRequest, "empty request body")
+		return
+	}
+	if !looksLikeRecords(trimmed) && s.opts.Enqueue != nil {
+		s.enqueue(w, r, body)
+		return
+	}
+	docs, err := s.decodePosted(r, trimmed)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
@@ -94,27 +103,74 @@ func (s *Server) postArticles(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, status, res)
 }
 
+// decodePosted reads the records of a trimmed, non-empty body, or analyses
+// the raw articles in it when the server can.
 func (s *Server) decodePosted(r *http.Request, body []byte) ([]record.Document, error) {
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return nil, errors.New("empty request body")
-	}
-	if looksLikeRecords(trimmed) {
-		return decodeRecords(trimmed)
+	if looksLikeRecords(body) {
+		return decodeRecords(body)
 	}
 	if s.opts.Analyze == nil {
 		return nil, errors.New("the body is not marsad/v1 JSON and this server cannot analyse raw articles; " +
 			"post records produced by 'marsad analyze'")
 	}
-	name := r.URL.Query().Get("name")
-	if name == "" {
-		name = "posted"
+	name, url, err := postedNames(r)
+	if err != nil {
+		return nil, err
 	}
-	docs, err := s.opts.Analyze(r.Context(), name, body)
+	docs, err := s.opts.Analyze(r.Context(), name, url, body)
 	if err != nil {
 		return nil, fmt.Errorf("analysing the posted article: %w", err)
 	}
 	return docs, nil
+}
+
+// postedNames reads the parameters that name a posted raw article.
+func postedNames(r *http.Request) (name, url string, err error) {
+	p := newParams(r.URL.Query(), "name", "url")
+	name, url = p.str("name"), p.str("url")
+	return name, url, p.err
+}
+
+// enqueueResult is the answer to raw articles posted to a server with a queue.
+type enqueueResult struct {
+	Queued     int             `json:"queued"`
+	Duplicates int             `json:"duplicates"`
+	Failed     int             `json:"failed"`
+	Jobs       []QueuedArticle `json:"jobs"`
+}
+
+// enqueue queues posted raw articles: 202 when any was taken, 400 when none.
+func (s *Server) enqueue(w http.ResponseWriter, r *http.Request, body []byte) {
+	name, url, err := postedNames(r)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	queued, err := s.opts.Enqueue(r.Context(), name, url, body)
+	if err != nil {
+		s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+		writeError(w, http.StatusServiceUnavailable, "the work queue refused the articles: "+err.Error())
+		return
+	}
+	res := enqueueResult{Jobs: queued}
+	if res.Jobs == nil {
+		res.Jobs = []QueuedArticle{}
+	}
+	for _, q := range queued {
+		switch {
+		case q.Error != "":
+			res.Failed++
+		case q.Duplicate:
+			res.Duplicates++
+		default:
+			res.Queued++
+		}
+	}
+	status := http.StatusAccepted
+	if res.Queued+res.Duplicates == 0 {
+		status = http.StatusBadRequest
+	}
+	writeJSON(w, status, res)
 }
 
 // looksLikeRecords reports whether body is JSON carrying the marsad/v1 schema.
@@ -188,7 +244,9 @@ func (s *Server) listEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) timeline(w http.ResponseWriter, r *http.Request) {
-	p := newParams(r.URL.Query(), eventParams...)
+	// The filters of /api/events without its paging: the timeline counts
+	// every matching event.
+	p := newParams(r.URL.Query(), eventParams[:len(eventParams)-2]...)
 	f := p.eventFilter()
 	if p.err != nil {
 		writeError(w, http.StatusBadRequest, p.err.Error())
@@ -278,6 +336,10 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request) {
+	if p := newParams(r.URL.Query()); p.err != nil {
+		writeError(w, http.StatusBadRequest, p.err.Error())
+		return
+	}
 	st, err := s.store.Stats(r.Context())
 	if err != nil {
 		s.storeError(w, r, err)

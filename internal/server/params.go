@@ -116,6 +116,7 @@ func (p *params) bbox(name string) *store.BBox {
 	return nil
 }
 
+// eventParams are the parameters of /api/events; paging comes last.
 var eventParams = []string{"from", "to", "bbox", "actor", "type", "outlet", "q", "doc", "limit", "offset"}
 
 // eventFilter reads the event filters shared by /api/events and /api/export.

@@ -11,15 +11,37 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/store"
 )
 
-// AnalyzeFunc turns one posted article (its name and raw bytes: text, HTML
-// or JSON Lines) into analysed documents.
-type AnalyzeFunc func(ctx context.Context, name string, data []byte) ([]record.Document, error)
+// AnalyzeFunc turns one posted body of raw articles (text, HTML or JSON
+// Lines) into analysed documents. name and url are the request's
+// parameters of those names ("" when not given); they name the articles
+// (see ingest.NamePosted).
+type AnalyzeFunc func(ctx context.Context, name, url string, data []byte) ([]record.Document, error)
+
+// EnqueueFunc queues one posted body of raw articles for workers to analyse
+// and store, reporting each article's fate. Its error is a failure of the
+// queue itself.
+type EnqueueFunc func(ctx context.Context, name, url string, data []byte) ([]QueuedArticle, error)
+
+// QueuedArticle is what became of one article given to an EnqueueFunc.
+type QueuedArticle struct {
+	// Source names the article: the request's name, and its line in JSON Lines.
+	Source string `json:"source"`
+	// ID is the document id the article will be stored under.
+	ID string `json:"id,omitempty"`
+	// Seq is the job's number in the queue; 0 when Error is set.
+	Seq uint64 `json:"seq,omitempty"`
+	// Duplicate is true when the queue already held the same article.
+	Duplicate bool   `json:"duplicate,omitempty"`
+	Error     string `json:"error,omitempty"`
+}
 
 // Options configure a Server.
 type Options struct {
@@ -29,8 +51,18 @@ type Options struct {
 	// otherwise only loopback clients may.
 	OpenReads bool
 	// Analyze, when set, lets POST /api/articles take raw articles as well
-	// as marsad/v1 records.
+	// as marsad/v1 records, analysing them in the request.
 	Analyze AnalyzeFunc
+	// Enqueue, when set, takes the raw articles posted to /api/articles
+	// instead of Analyze: they are queued and the answer is 202.
+	Enqueue EnqueueFunc
+	// Routes are further endpoints, keyed by ServeMux pattern with its
+	// method ("GET /api/queue"), served under the same access rules as
+	// the server's own: reads (GET, HEAD) from loopback, with the token,
+	// or from anywhere with OpenReads; every POST with the token only.
+	// The work queue adds its endpoints here. Every pattern must be
+	// described in openapi.json.
+	Routes map[string]http.Handler
 	// Logger receives server errors; nil uses the standard logger.
 	Logger *log.Logger
 }
@@ -41,6 +73,8 @@ type Server struct {
 	opts  Options
 	mux   *http.ServeMux
 	log   *log.Logger
+	// patterns lists the API's routes, for Routes.
+	patterns []string
 }
 
 // maxPostBytes bounds a POST body.
@@ -57,27 +91,39 @@ func New(st store.Store, opts Options) *Server {
 }
 
 func (s *Server) routes() {
-	api := map[string]http.HandlerFunc{
-		"GET /api/articles":      s.listArticles,
-		"POST /api/articles":     s.postArticles,
-		"GET /api/articles/{id}": s.getArticle,
-		"GET /api/events":        s.listEvents,
-		"GET /api/events/{id}":   s.getEvent,
-		"GET /api/timeline":      s.timeline,
-		"GET /api/stories":       s.listStories,
-		"GET /api/stories/{id}":  s.getStory,
-		"GET /api/actors":        s.listActors,
-		"GET /api/search":        s.search,
-		"GET /api/export":        s.export,
-		"GET /api/stats":         s.stats,
-		"GET /api/openapi.json":  s.openAPI,
-		"/api/":                  s.unknownAPI,
+	api := map[string]http.Handler{
+		"GET /api/articles":      http.HandlerFunc(s.listArticles),
+		"POST /api/articles":     http.HandlerFunc(s.postArticles),
+		"GET /api/articles/{id}": http.HandlerFunc(s.getArticle),
+		"GET /api/events":        http.HandlerFunc(s.listEvents),
+		"GET /api/events/{id}":   http.HandlerFunc(s.getEvent),
+		"GET /api/timeline":      http.HandlerFunc(s.timeline),
+		"GET /api/stories":       http.HandlerFunc(s.listStories),
+		"GET /api/stories/{id}":  http.HandlerFunc(s.getStory),
+		"GET /api/actors":        http.HandlerFunc(s.listActors),
+		"GET /api/search":        http.HandlerFunc(s.search),
+		"GET /api/export":        http.HandlerFunc(s.export),
+		"GET /api/stats":         http.HandlerFunc(s.stats),
+		"GET /api/openapi.json":  http.HandlerFunc(s.openAPI),
+	}
+	for pattern, h := range s.opts.Routes {
+		if _, taken := api[pattern]; taken {
+			panic("server: route " + pattern + " is the server's own") // a programming error
+		}
+		api[pattern] = h
 	}
 	for pattern, h := range api {
 		s.mux.Handle(pattern, h)
+		s.patterns = append(s.patterns, pattern)
 	}
+	sort.Strings(s.patterns)
+	s.mux.HandleFunc("/api/", s.unknownAPI)
 	s.mux.Handle("/", s.ui())
 }
+
+// Routes lists the patterns of the API's endpoints ("GET /api/events"),
+// the ones from Options.Routes included, sorted.
+func (s *Server) Routes() []string { return slices.Clone(s.patterns) }
 
 // ServeHTTP checks access, sets security headers and dispatches.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

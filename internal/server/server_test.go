@@ -10,6 +10,8 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -253,22 +255,97 @@ func TestExport(t *testing.T) {
 	}
 }
 
+// openAPIOperations reads the operations openapi.json describes, as
+// ServeMux patterns ("GET /api/events"), with the query parameters of each
+// and whether it needs a work queue (x-requires: queue).
+func openAPIOperations(t *testing.T) map[string]openAPIOperation {
+	t.Helper()
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Requires   string `json:"x-requires"`
+			Parameters []struct {
+				Name string `json:"name"`
+				In   string `json:"in"`
+			} `json:"parameters"`
+			Responses map[string]any `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil || !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Fatalf("openapi.json: %v, version %q", err, doc.OpenAPI)
+	}
+	ops := map[string]openAPIOperation{}
+	for path, methods := range doc.Paths {
+		for method, op := range methods {
+			o := openAPIOperation{queue: op.Requires == "queue", responses: op.Responses}
+			for _, p := range op.Parameters {
+				if p.In == "query" {
+					o.query = append(o.query, p.Name)
+				}
+			}
+			sort.Strings(o.query)
+			ops[strings.ToUpper(method)+" "+path] = o
+		}
+	}
+	return ops
+}
+
+type openAPIOperation struct {
+	queue     bool
+	query     []string
+	responses map[string]any
+}
+
+// TestOpenAPIDescribesEveryRoute checks that every route the server
+// registers is described in openapi.json and every operation described
+// there is registered (the work queue's are checked with the queue, in
+// internal/jobs), and that each GET takes exactly the query parameters
+// described.
 func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	ts, _ := newTestServer(t, Options{})
-	var doc struct {
-		OpenAPI string                    `json:"openapi"`
-		Paths   map[string]map[string]any `json:"paths"`
-	}
-	if code := get(t, ts, "/api/openapi.json", &doc); code != 200 || !strings.HasPrefix(doc.OpenAPI, "3.") {
-		t.Fatalf("openapi.json: %d %q", code, doc.OpenAPI)
-	}
-	for _, route := range []string{"GET /api/articles", "POST /api/articles", "GET /api/articles/{id}", "GET /api/events",
-		"GET /api/events/{id}", "GET /api/stories", "GET /api/stories/{id}", "GET /api/actors", "GET /api/search",
-		"GET /api/export", "GET /api/stats", "GET /api/timeline"} {
-		method, path, _ := strings.Cut(route, " ")
-		if _, ok := doc.Paths[path][strings.ToLower(method)]; !ok {
-			t.Errorf("openapi.json does not document %s", route)
+	srv := New(nil, Options{})
+	ops := openAPIOperations(t)
+	registered := map[string]bool{}
+	for _, route := range srv.Routes() {
+		registered[route] = true
+		if _, ok := ops[route]; !ok {
+			t.Errorf("route %s is not described in openapi.json", route)
 		}
+	}
+	for route, op := range ops {
+		if !op.queue && !registered[route] {
+			t.Errorf("openapi.json describes %s, which the server does not serve", route)
+		}
+		if op.queue && registered[route] {
+			t.Errorf("%s is marked x-requires: queue but is served without a queue", route)
+		}
+	}
+	// The 400 for an unknown parameter lists the ones the endpoint takes.
+	for route, op := range ops {
+		method, path, _ := strings.Cut(route, " ")
+		if method != "GET" || op.queue || path == "/api/openapi.json" {
+			continue
+		}
+		path = strings.ReplaceAll(path, "{id}", "x")
+		var res struct{ Error string }
+		if code := get(t, ts, path+"?zzz=1", &res); code != http.StatusBadRequest {
+			t.Errorf("GET %s?zzz=1: %d, want 400", path, code)
+			continue
+		}
+		_, list, _ := strings.Cut(res.Error, "this endpoint takes:")
+		var takes []string
+		for _, name := range strings.Split(list, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				takes = append(takes, name)
+			}
+		}
+		sort.Strings(takes)
+		if !slices.Equal(takes, op.query) {
+			t.Errorf("%s takes parameters %v; openapi.json describes %v", route, takes, op.query)
+		}
+	}
+	if _, ok := ops["POST /api/articles"].responses["202"]; !ok {
+		t.Error("openapi.json does not describe the 202 of POST /api/articles (queued)")
 	}
 }
 

@@ -109,7 +109,7 @@ func TestPostBadBodies(t *testing.T) {
 }
 
 func TestPostRawWithAnalyzer(t *testing.T) {
-	analyze := func(_ context.Context, name string, data []byte) ([]record.Document, error) {
+	analyze := func(_ context.Context, name, _ string, data []byte) ([]record.Document, error) {
 		d := storetest.Generate(3)
 		d.DocID, d.Body = name, string(data)
 		d.Events = nil

@@ -28,6 +28,11 @@ import (
 // Store is a store.Store in a PostgreSQL database.
 type Store struct {
 	pool *pgxpool.Pool
+	// text is a second pool for full-text queries, whose sessions do not
+	// scan tables sequentially: the planner prices a sequential scan
+	// without the cost of unpacking every row's tsvector, and so picks it
+	// over the GIN index even for a rare word, at many times the cost.
+	text *pgxpool.Pool
 	// postgis is true when the events table has a PostGIS point column.
 	postgis bool
 	// rankLimit and maxTotal are store.RankLimit and store.MaxSearchTotal;
@@ -78,6 +83,12 @@ func Open(ctx context.Context, address string) (*Store, error) {
 	if err := s.setup(pingCtx); err != nil {
 		pool.Close()
 		return nil, fmt.Errorf("postgres store %s: %w", where, oneLine{err})
+	}
+	textCfg := cfg.Copy()
+	textCfg.ConnConfig.RuntimeParams["enable_seqscan"] = "off"
+	if s.text, err = pgxpool.NewWithConfig(ctx, textCfg); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("postgres store %s: %w", where, err)
 	}
 	return s, nil
 }
@@ -153,10 +164,20 @@ func (s *Store) setup(ctx context.Context) error {
 // PostGIS reports whether bounding-box queries use PostGIS.
 func (s *Store) PostGIS() bool { return s.postgis }
 
-// Close closes the connection pool.
+// Close closes the connection pools.
 func (s *Store) Close() error {
+	s.text.Close()
 	s.pool.Close()
 	return nil
+}
+
+// poolFor returns the pool for a query: the full-text one when it has a
+// text condition.
+func (s *Store) poolFor(textQuery string) *pgxpool.Pool {
+	if strings.TrimSpace(textQuery) != "" {
+		return s.text
+	}
+	return s.pool
 }
 
 // unavailable wraps err with store.ErrUnavailable when it is the server's

@@ -93,10 +93,11 @@ func (s *Store) ListDocuments(ctx context.Context, f store.DocumentFilter) (stor
 		w.add("tsv @@ ?::tsquery", tsqueryLiteral(q))
 	}
 	out := store.DocumentPage{Items: []store.DocumentSummary{}}
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM documents`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	pool := s.poolFor(f.Query)
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM documents`+w.String(), w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting documents: %w", unavailable(err))
 	}
-	rows, err := s.pool.Query(ctx, `SELECT summary FROM documents`+w.String()+
+	rows, err := pool.Query(ctx, `SELECT summary FROM documents`+w.String()+
 		` ORDER BY published DESC, id DESC LIMIT `+w.arg(page.Limit)+` OFFSET `+w.arg(page.Offset), w.args...)
 	if err != nil {
 		return out, fmt.Errorf("listing documents: %w", unavailable(err))
@@ -168,10 +169,11 @@ func (s *Store) ListEvents(ctx context.Context, f store.EventFilter) (store.Even
 	if err != nil {
 		return out, err
 	}
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	pool := s.poolFor(f.Query)
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting events: %w", unavailable(err))
 	}
-	rows, err := s.pool.Query(ctx, `SELECT e.record FROM events e`+w.String()+
+	rows, err := pool.Query(ctx, `SELECT e.record FROM events e`+w.String()+
 		` ORDER BY e.date DESC, e.id DESC LIMIT `+w.arg(page.Limit)+` OFFSET `+w.arg(page.Offset), w.args...)
 	if err != nil {
 		return out, fmt.Errorf("listing events: %w", unavailable(err))
@@ -218,7 +220,7 @@ func (s *Store) EventTimeline(ctx context.Context, f store.EventFilter) ([]store
 		return nil, err
 	}
 	w.add("e.date != ''")
-	rows, err := s.pool.Query(ctx, `SELECT substr(e.date, 1, 10) AS day, count(*) FROM events e`+w.String()+
+	rows, err := s.poolFor(f.Query).Query(ctx, `SELECT substr(e.date, 1, 10) AS day, count(*) FROM events e`+w.String()+
 		` GROUP BY day ORDER BY day`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting events per day: %w", unavailable(err))

@@ -29,7 +29,7 @@ func (s *Store) Search(ctx context.Context, query string, p store.Page) (store.S
 	tsq := tsqueryLiteral(q)
 	out := store.SearchPage{Items: []store.SearchHit{}, Terms: q.Stems(), Ranking: store.RankRelevance}
 	var n int
-	if err := s.pool.QueryRow(ctx, `SELECT count(*) FROM
+	if err := s.text.QueryRow(ctx, `SELECT count(*) FROM
 		(SELECT 1 FROM documents WHERE tsv @@ $1::tsquery LIMIT $2) m`, tsq, s.maxTotal+1).Scan(&n); err != nil {
 		return out, fmt.Errorf("searching %q: %w", query, unavailable(err))
 	}
@@ -41,7 +41,7 @@ func (s *Store) Search(ctx context.Context, query string, p store.Page) (store.S
 		sql = `SELECT summary, body, title, 0.0::real AS score
 			FROM documents WHERE tsv @@ $1::tsquery ORDER BY id DESC LIMIT $2 OFFSET $3`
 	}
-	rows, err := s.pool.Query(ctx, sql, tsq, page.Limit, page.Offset)
+	rows, err := s.text.Query(ctx, sql, tsq, page.Limit, page.Offset)
 	if err != nil {
 		return out, fmt.Errorf("searching %q: %w", query, unavailable(err))
 	}

@@ -34,26 +34,26 @@ func (s *Store) PutDocuments(ctx context.Context, docs []record.Document) ([]boo
 		}
 		prepared[i] = p
 	}
-	tx, err := s.writer.BeginTx(ctx, nil)
+	t, err := s.begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("storing documents: %w", err)
 	}
-	defer tx.Rollback()
+	defer t.rollback()
 	inserted := make([]bool, len(prepared))
 	for i, d := range prepared {
-		if inserted[i], err = putOne(ctx, tx, d); err != nil {
+		if inserted[i], err = t.putOne(d); err != nil {
 			return nil, fmt.Errorf("storing %s: %w", d.DocID, err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	if err := t.commit(); err != nil {
 		return nil, fmt.Errorf("storing documents: %w", err)
 	}
 	return inserted, nil
 }
 
-func putOne(ctx context.Context, tx *sql.Tx, d record.Document) (bool, error) {
+func (t *txn) putOne(d record.Document) (bool, error) {
 	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM documents WHERE content_hash = ?`, d.ContentHash).Scan(&one)
+	err := t.scan(`SELECT 1 FROM documents WHERE content_hash = ?`, []any{d.ContentHash}, &one)
 	if err == nil {
 		return false, nil
 	}
@@ -61,26 +61,26 @@ func putOne(ctx context.Context, tx *sql.Tx, d record.Document) (bool, error) {
 		return false, err
 	}
 	var old int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE doc_id = ?`, d.DocID).Scan(&old)
+	err = t.scan(`SELECT id FROM documents WHERE doc_id = ?`, []any{d.DocID}, &old)
 	switch {
 	case err == nil:
-		if err := deleteDocument(ctx, tx, old); err != nil {
+		if err := t.deleteDocument(old); err != nil {
 			return false, fmt.Errorf("replacing the old version: %w", err)
 		}
 	case !errors.Is(err, sql.ErrNoRows):
 		return false, err
 	}
-	if err := scopeEventIDs(ctx, tx, &d); err != nil {
+	if err := t.scopeEventIDs(&d); err != nil {
 		return false, err
 	}
-	return true, insertDocument(ctx, tx, d)
+	return true, t.insertDocument(d)
 }
 
 // scopeEventIDs renames events whose id another document already uses.
-func scopeEventIDs(ctx context.Context, tx *sql.Tx, d *record.Document) error {
+func (t *txn) scopeEventIDs(d *record.Document) error {
 	for i := range d.Events {
 		var one int
-		err := tx.QueryRowContext(ctx, `SELECT 1 FROM events WHERE event_id = ?`, d.Events[i].ID).Scan(&one)
+		err := t.scan(`SELECT 1 FROM events WHERE event_id = ?`, []any{d.Events[i].ID}, &one)
 		if err == nil {
 			d.Events[i].ID = store.ScopedEventID(d.DocID, d.Events[i].ID)
 		} else if !errors.Is(err, sql.ErrNoRows) {
@@ -92,38 +92,47 @@ func scopeEventIDs(ctx context.Context, tx *sql.Tx, d *record.Document) error {
 
 // deleteDocument removes a document and everything indexed from it. The
 // FTS tables are contentless, so their rows go by rowid before the cascade.
-func deleteDocument(ctx context.Context, tx *sql.Tx, id int64) error {
+func (t *txn) deleteDocument(id int64) error {
 	stmts := []string{
 		`DELETE FROM event_fts WHERE rowid IN (SELECT id FROM events WHERE doc = ?)`,
 		`DELETE FROM doc_fts WHERE rowid = ?`,
 		`DELETE FROM documents WHERE id = ?`,
 	}
 	for _, q := range stmts {
-		if _, err := tx.ExecContext(ctx, q, id); err != nil {
+		if _, err := t.exec(q, id); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func insertDocument(ctx context.Context, tx *sql.Tx, d record.Document) error {
-	// The body has its own column; the record is stored without it.
+// documentJSON is what the documents table keeps of d besides the columns:
+// the record without its body (which has its own column) and the summary.
+func documentJSON(d record.Document) (rec, summary string, err error) {
 	bodyless := d
 	bodyless.Body = ""
-	rec, err := json.Marshal(bodyless)
+	recJSON, err := json.Marshal(bodyless)
+	if err != nil {
+		return "", "", err
+	}
+	sumJSON, err := json.Marshal(store.Summarize(d))
+	if err != nil {
+		return "", "", err
+	}
+	return string(recJSON), string(sumJSON), nil
+}
+
+func (t *txn) insertDocument(d record.Document) error {
+	rec, sumJSON, err := documentJSON(d)
 	if err != nil {
 		return err
 	}
 	sum := store.Summarize(d)
-	sumJSON, err := json.Marshal(sum)
-	if err != nil {
-		return err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO documents
+	res, err := t.exec(`INSERT INTO documents
 		(doc_id, content_hash, outlet, published, story_id, title, body, n_events, summary, record)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.DocID, d.ContentHash, sum.Outlet, sum.Published, d.StoryID, sum.Title, d.Body,
-		len(d.Events), string(sumJSON), string(rec))
+		len(d.Events), sumJSON, rec)
 	if err != nil {
 		return err
 	}
@@ -131,17 +140,17 @@ func insertDocument(ctx context.Context, tx *sql.Tx, d record.Document) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO doc_fts (rowid, title, body) VALUES (?, ?, ?)`,
+	if _, err := t.exec(`INSERT INTO doc_fts (rowid, title, body) VALUES (?, ?, ?)`,
 		docRow, textindex.IndexText(sum.Title), textindex.IndexText(d.Body)); err != nil {
 		return err
 	}
-	if err := insertEvents(ctx, tx, docRow, d); err != nil {
+	if err := t.insertEvents(docRow, d); err != nil {
 		return err
 	}
-	return insertAnnotations(ctx, tx, docRow, d)
+	return t.insertAnnotations(docRow, d)
 }
 
-func insertEvents(ctx context.Context, tx *sql.Tx, docRow int64, d record.Document) error {
+func (t *txn) insertEvents(docRow int64, d record.Document) error {
 	for _, row := range store.EventRows(d) {
 		ev := row.Event
 		var lat, lon any
@@ -156,10 +165,11 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docRow int64, d record.Docume
 		if err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO events
+		date := store.EventDate(ev)
+		res, err := t.exec(`INSERT INTO events
 			(event_id, doc, date, event_type, sub_event_type, lat, lon, fatalities, outlet, merged_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			row.ID, docRow, store.EventDate(ev), ev.EventType, ev.SubEventType, lat, lon, fatalities,
+			row.ID, docRow, date, ev.EventType, ev.SubEventType, lat, lon, fatalities,
 			row.Outlet, ev.MergedID)
 		if err != nil {
 			return fmt.Errorf("event %s: %w", row.ID, err)
@@ -168,20 +178,21 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docRow int64, d record.Docume
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_records (id, record) VALUES (?, ?)`, evRow, string(rec)); err != nil {
+		if _, err := t.exec(`INSERT INTO event_records (id, record) VALUES (?, ?)`, evRow, string(rec)); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO event_fts (rowid, text) VALUES (?, ?)`,
+		if _, err := t.exec(`INSERT INTO event_fts (rowid, text) VALUES (?, ?)`,
 			evRow, textindex.IndexText(store.EventText(ev))); err != nil {
 			return err
 		}
 		for _, a := range store.EventActors(ev) {
 			key := store.ActorKey(a.ID, a.Name)
-			if _, err := tx.ExecContext(ctx, `INSERT INTO event_actors (event, actor_id) VALUES (?, ?)`,
-				evRow, key); err != nil {
+			// An actor named twice in one event (actor1 and actor2) is one row.
+			if _, err := t.exec(`INSERT OR IGNORE INTO event_actors (actor_id, date, event) VALUES (?, ?, ?)`,
+				key, date, evRow); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO actor_names (actor_id, norm) VALUES (?, ?)`,
+			if _, err := t.exec(`INSERT OR IGNORE INTO actor_names (actor_id, norm) VALUES (?, ?)`,
 				key, arabic.Normalize(a.Name+" "+record.Deref(a.NameEn))); err != nil {
 				return err
 			}
@@ -190,16 +201,16 @@ func insertEvents(ctx context.Context, tx *sql.Tx, docRow int64, d record.Docume
 	return nil
 }
 
-func insertAnnotations(ctx context.Context, tx *sql.Tx, docRow int64, d record.Document) error {
+func (t *txn) insertAnnotations(docRow int64, d record.Document) error {
 	for _, e := range d.Entities {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO entities (doc, entity_id, type, name, lat, lon, mentions)
+		if _, err := t.exec(`INSERT INTO entities (doc, entity_id, type, name, lat, lon, mentions)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, docRow, e.ID, e.Type, e.Name, floatOrNil(e.Lat), floatOrNil(e.Lon),
 			len(e.Mentions)); err != nil {
 			return fmt.Errorf("entity %s: %w", e.ID, err)
 		}
 	}
 	for _, q := range d.Quotes {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO quotes (doc, speaker_id, speaker_name, text, start, end)
+		if _, err := t.exec(`INSERT INTO quotes (doc, speaker_id, speaker_name, text, start, end)
 			VALUES (?, ?, ?, ?, ?, ?)`, docRow, record.Deref(q.Speaker.ID), q.Speaker.Name, q.Text,
 			q.Span[0], q.Span[1]); err != nil {
 			return fmt.Errorf("quote: %w", err)
@@ -207,7 +218,7 @@ func insertAnnotations(ctx context.Context, tx *sql.Tx, docRow int64, d record.D
 	}
 	for _, a := range store.DocumentActors(d) {
 		norm := arabic.Normalize(a.Name + " " + a.NameEn + " " + a.ID)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO doc_actors (doc, actor_id, name, name_en, norm, type, side, events)
+		if _, err := t.exec(`INSERT INTO doc_actors (doc, actor_id, name, name_en, norm, type, side, events)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, docRow, a.ID, a.Name, a.NameEn, norm, a.Type, a.Side, a.Events); err != nil {
 			return fmt.Errorf("actor %s: %w", a.ID, err)
 		}
@@ -215,7 +226,7 @@ func insertAnnotations(ctx context.Context, tx *sql.Tx, docRow int64, d record.D
 	outlet := store.Outlet(d)
 	for _, f := range d.Framing {
 		for label, n := range f.Labels {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO framing (doc, actor_id, outlet, label, count)
+			if _, err := t.exec(`INSERT INTO framing (doc, actor_id, outlet, label, count)
 				VALUES (?, ?, ?, ?, ?)`, docRow, f.Actor, outlet, label, n); err != nil {
 				return fmt.Errorf("framing of %s: %w", f.Actor, err)
 			}

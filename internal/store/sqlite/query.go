@@ -124,91 +124,153 @@ func (s *Store) ListDocuments(ctx context.Context, f store.DocumentFilter) (stor
 // actorKeys resolves an actor filter to the keys of the actors it names:
 // the key itself, or every actor one of whose names contains the
 // normalised fragment. The name table is small, so this is cheap, and the
-// event query can then use the actor index.
+// event query can then use the actor index. No key means no actor matches.
 func (s *Store) actorKeys(ctx context.Context, actor string) ([]any, error) {
-	actor = strings.TrimSpace(actor)
-	if actor == "" {
-		return nil, nil
+	norm := arabic.Normalize(actor)
+	if norm == "" {
+		norm = "\x00" // an empty fragment is in every name; match by id only
 	}
 	rows, err := s.reader.QueryContext(ctx, `SELECT DISTINCT actor_id FROM actor_names
-		WHERE actor_id = ? OR instr(norm, ?) > 0`, actor, arabic.Normalize(actor))
+		WHERE actor_id = ? OR instr(norm, ?) > 0 ORDER BY actor_id`, actor, norm)
 	if err != nil {
 		return nil, fmt.Errorf("resolving actor %q: %w", actor, err)
 	}
 	defer rows.Close()
-	keys := []any{actor}
+	var keys []any
 	for rows.Next() {
 		var k string
 		if err := rows.Scan(&k); err != nil {
 			return nil, fmt.Errorf("resolving actor %q: %w", actor, err)
 		}
-		if k != actor {
-			keys = append(keys, k)
-		}
+		keys = append(keys, k)
 	}
 	return keys, rows.Err()
 }
 
-// eventWhere translates an event filter into conditions on events e.
-func (s *Store) eventWhere(ctx context.Context, f store.EventFilter) (where, error) {
-	var w where
-	actorKeys, err := s.actorKeys(ctx, f.Actor)
-	if err != nil {
-		return w, err
+// eventQuery is an event filter in SQL. Most filters read events e. A
+// filter naming one actor reads that actor's rows of event_actors ea
+// instead, which are keyed by actor and date: a page is read in order off
+// the key and the count needs no other table unless other filters do.
+type eventQuery struct {
+	w where
+	// byActor reads event_actors ea for one actor.
+	byActor bool
+	// needEvents is set when a condition reads events e.
+	needEvents bool
+	// none is set when the filter can match nothing (an unknown actor).
+	none bool
+}
+
+// from is the FROM clause.
+func (q *eventQuery) from() string {
+	switch {
+	case !q.byActor:
+		return " FROM events e"
+	case q.needEvents:
+		// The actor's rows lead: they come in date order, so a page stops
+		// early; CROSS JOIN keeps SQLite from reordering the tables.
+		return " FROM event_actors ea CROSS JOIN events e ON e.id = ea.event"
+	default:
+		return " FROM event_actors ea"
 	}
+}
+
+// date and id are the columns the events are ordered by.
+func (q *eventQuery) date() string {
+	if q.byActor {
+		return "ea.date"
+	}
+	return "e.date"
+}
+
+func (q *eventQuery) id() string {
+	if q.byActor {
+		return "ea.event"
+	}
+	return "e.id"
+}
+
+// on adds a condition that reads events e.
+func (q *eventQuery) on(cond string, args ...any) {
+	q.needEvents = true
+	q.w.add(cond, args...)
+}
+
+// eventQuery translates an event filter.
+func (s *Store) eventQuery(ctx context.Context, f store.EventFilter) (*eventQuery, error) {
+	q := &eventQuery{}
+	var actorKeys []any
+	if actor := strings.TrimSpace(f.Actor); actor != "" {
+		keys, err := s.actorKeys(ctx, actor)
+		if err != nil {
+			return nil, err
+		}
+		if len(keys) == 0 {
+			q.none = true
+			return q, nil
+		}
+		if len(keys) == 1 {
+			q.byActor = true
+			q.w.add("ea.actor_id = ?", keys[0])
+		} else {
+			actorKeys = keys
+		}
+	}
+	date := q.date()
 	if f.From != "" {
-		w.add("e.date != '' AND e.date >= ?", f.From)
+		q.w.add(date+" != '' AND "+date+" >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("e.date != '' AND e.date <= ?", f.To+"\uffff")
+		q.w.add(date+" != '' AND "+date+" <= ?", f.To+"\uffff")
 	}
 	if b := f.BBox; b != nil {
-		w.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
+		q.on("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
 	}
 	if f.EventType != "" {
 		// Naming the column lets SQLite use its index.
 		if _, isType := record.ACLED[f.EventType]; isType {
-			w.add("e.event_type = ?", f.EventType)
+			q.on("e.event_type = ?", f.EventType)
 		} else {
-			w.add("e.sub_event_type = ?", f.EventType)
+			q.on("e.sub_event_type = ?", f.EventType)
 		}
 	}
 	if f.Outlet != "" {
-		w.add("e.outlet = ?", f.Outlet)
+		q.on("e.outlet = ?", f.Outlet)
 	}
 	if f.DocID != "" {
-		w.add("e.doc = (SELECT id FROM documents WHERE doc_id = ?)", f.DocID)
+		q.on("e.doc = (SELECT id FROM documents WHERE doc_id = ?)", f.DocID)
 	}
 	if len(actorKeys) > 0 {
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(actorKeys)), ",")
-		w.add(`e.id IN (SELECT event FROM event_actors WHERE actor_id IN (`+marks+`))`, actorKeys...)
+		q.on(`e.id IN (SELECT event FROM event_actors WHERE actor_id IN (`+marks+`))`, actorKeys...)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		q, err := parseQuery(f.Query)
+		parsed, err := parseQuery(f.Query)
 		if err != nil {
-			return w, err
+			return nil, err
 		}
-		w.add("e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", ftsMatch(q))
+		q.on("e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", ftsMatch(parsed))
 	}
-	return w, nil
+	return q, nil
 }
 
 // ListEvents returns events matching f, newest first.
 func (s *Store) ListEvents(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	page := f.Page.Normalized()
 	out := store.EventPage{Items: []store.EventRow{}}
-	w, err := s.eventWhere(ctx, f)
-	if err != nil {
+	q, err := s.eventQuery(ctx, f)
+	if err != nil || q.none {
 		return out, err
 	}
-	if err := s.reader.QueryRowContext(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	if err := s.reader.QueryRowContext(ctx, `SELECT count(*)`+q.from()+q.w.String(), q.w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting events: %w", err)
 	}
 	// The page is chosen from the indexes alone, then its records are read:
 	// sorting whole records of a large match costs a read of every one.
 	rows, err := s.reader.QueryContext(ctx, `SELECT r.record FROM
-		(SELECT e.id, e.date FROM events e`+w.String()+` ORDER BY e.date DESC, e.id DESC LIMIT ? OFFSET ?) p
-		JOIN event_records r ON r.id = p.id ORDER BY p.date DESC, p.id DESC`, append(w.args, page.Limit, page.Offset)...)
+		(SELECT `+q.id()+` AS id, `+q.date()+` AS date`+q.from()+q.w.String()+
+		` ORDER BY `+q.date()+` DESC, `+q.id()+` DESC LIMIT ? OFFSET ?) p
+		JOIN event_records r ON r.id = p.id ORDER BY p.date DESC, p.id DESC`, append(q.w.args, page.Limit, page.Offset)...)
 	if err != nil {
 		return out, fmt.Errorf("listing events: %w", err)
 	}
@@ -247,13 +309,14 @@ func (s *Store) GetEvent(ctx context.Context, id string) (store.EventRow, error)
 
 // EventTimeline counts the events matching f per day.
 func (s *Store) EventTimeline(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	w, err := s.eventWhere(ctx, f)
-	if err != nil {
-		return nil, err
+	q, err := s.eventQuery(ctx, f)
+	if err != nil || q.none {
+		return []store.DayCount{}, err
 	}
-	w.add("e.date != ''")
-	rows, err := s.reader.QueryContext(ctx, `SELECT e.date, count(*) FROM events e`+w.String()+
-		` GROUP BY e.date ORDER BY e.date`, w.args...)
+	date := q.date()
+	q.w.add(date + " != ''")
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+date+`, count(*)`+q.from()+q.w.String()+
+		` GROUP BY `+date+` ORDER BY `+date, q.w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting events per day: %w", err)
 	}

@@ -24,6 +24,8 @@ type Store struct {
 	path   string
 	writer *sql.DB
 	reader *sql.DB
+	// stmts are the write path's prepared statements.
+	stmts stmtCache
 	// rankLimit and maxTotal are store.RankLimit and store.MaxSearchTotal;
 	// tests lower them to reach both search orderings with few documents.
 	rankLimit, maxTotal int
@@ -57,7 +59,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	n := max(4, 2*runtime.GOMAXPROCS(0))
 	reader.SetMaxOpenConns(n)
 	reader.SetMaxIdleConns(n)
-	return &Store{path: path, writer: writer, reader: reader, rankLimit: store.RankLimit, maxTotal: store.MaxSearchTotal}, nil
+	s := &Store{path: path, writer: writer, reader: reader, rankLimit: store.RankLimit, maxTotal: store.MaxSearchTotal}
+	s.stmts.db = writer
+	return s, nil
 }
 
 func openDB(path string, write bool) (*sql.DB, error) {
@@ -86,12 +90,14 @@ func openDB(path string, write bool) (*sql.DB, error) {
 
 // Close closes both connection pools.
 func (s *Store) Close() error {
+	s.stmts.close()
 	return errors.Join(s.reader.Close(), s.writer.Close())
 }
 
-// schemaVersion is stored in the file's user_version; a file of another
-// version is refused rather than misread.
-const schemaVersion = 1
+// schemaVersion is stored in the file's user_version. A file of an older
+// version is migrated when opened; one of a newer version is refused
+// rather than misread.
+const schemaVersion = 2
 
 func createSchema(ctx context.Context, db *sql.DB) error {
 	var version, tables int
@@ -100,6 +106,12 @@ func createSchema(ctx context.Context, db *sql.DB) error {
 	}
 	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {
 		return err
+	}
+	if tables > 0 && version == 1 {
+		if err := migrateV1(ctx, db); err != nil {
+			return fmt.Errorf("migrating the schema from version 1: %w", err)
+		}
+		version = 2
 	}
 	if tables > 0 && version != schemaVersion {
 		return fmt.Errorf("database schema version %d, this marsad reads version %d: ingest into a new file", version, schemaVersion)
@@ -128,6 +140,7 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published DESC, id DESC);
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet, published);
+-- Also finds the documents waiting for a story (story_id = '') in date order.
 CREATE INDEX IF NOT EXISTS documents_story ON documents(story_id, published);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS doc_fts USING fts5(
@@ -164,13 +177,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5(
 	text, content='', contentless_delete=1,
 	tokenize='unicode61 remove_diacritics 0');
 
+-- The actors of each event, one row per actor and event, keyed by actor and
+-- date (the event's, copied) so that one actor's events are read in date
+-- order straight off the key and counted without touching events.
 -- actor_id is store.ActorKey: the actor's id, or "name:" and its normalised name.
 CREATE TABLE IF NOT EXISTS event_actors (
+	actor_id TEXT NOT NULL,
+	date     TEXT NOT NULL,
 	event    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-	actor_id TEXT NOT NULL
-);
+	PRIMARY KEY (actor_id, date, event)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
-CREATE INDEX IF NOT EXISTS event_actors_id ON event_actors(actor_id, event);
 
 -- Every name an actor has been seen under, for name-fragment filters: small
 -- (one row per actor and spelling), so scanning it is cheap.
@@ -226,3 +243,32 @@ CREATE TABLE IF NOT EXISTS framing (
 CREATE INDEX IF NOT EXISTS framing_doc ON framing(doc);
 CREATE INDEX IF NOT EXISTS framing_actor ON framing(actor_id);
 `
+
+// migrateV1 brings a version-1 file to version 2: event_actors gains the
+// event's date and becomes keyed by actor and date.
+func migrateV1(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range []string{
+		`CREATE TABLE event_actors_v2 (
+			actor_id TEXT NOT NULL,
+			date     TEXT NOT NULL,
+			event    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+			PRIMARY KEY (actor_id, date, event)
+		) WITHOUT ROWID`,
+		`INSERT OR IGNORE INTO event_actors_v2 (actor_id, date, event)
+			SELECT ea.actor_id, e.date, ea.event FROM event_actors ea JOIN events e ON e.id = ea.event`,
+		`DROP TABLE event_actors`,
+		`ALTER TABLE event_actors_v2 RENAME TO event_actors`,
+		`CREATE INDEX event_actors_event ON event_actors(event)`,
+		`PRAGMA user_version = 2`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
