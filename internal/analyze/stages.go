@@ -8,6 +8,7 @@ import (
 	"github.com/marsad/marsad/internal/framing"
 	"github.com/marsad/marsad/internal/link"
 	"github.com/marsad/marsad/internal/meta"
+	"github.com/marsad/marsad/internal/ner"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/quotes"
 )
@@ -17,6 +18,9 @@ import (
 type StageOptions struct {
 	// Dates overrides the date reader of the metadata stage (tests).
 	Dates meta.DateFinder
+	// NoNER links knowledge-base names only, without the NER tagger's
+	// spans (for measuring what the tagger adds).
+	NoNER bool
 }
 
 // DefaultStages is marsad's pipeline, in order. Later layers (entities,
@@ -27,8 +31,9 @@ func DefaultStages(opts StageOptions) []pipeline.Stage {
 		clean.Stage{},                 // Raw → Title, Body, Paragraphs, Language, Given
 		meta.Stage{Dates: opts.Dates}, // Agency, Outlet, Published, ContentHash
 		ArabicStage{},                 // Sentences, Tokens
-		&link.Stage{},                 // Entities, Perspective
+		linkStage(opts),               // Entities, Perspective
 		quotes.Stage{},                // Quotes (after the entity stage: speakers link to Entities)
+		meta.RefineStage{},            // Published narrowed by weekdays, war time, landmarks, roles (needs Entities, Quotes)
 		events.Stage{},                // Events (after entities and quotes: actors, places, claims)
 		framing.Stage{},               // Framing, last: labels per actor over Entities
 	}
@@ -50,4 +55,20 @@ func (ArabicStage) Process(d *doc.Doc) error {
 	}
 	d.Tokens = arabic.Tokenize(d.Body)
 	return nil
+}
+
+// linkStage returns the entity-linking stage with the embedded NER model,
+// which finds the people and organisations the knowledge base lacks. The
+// model is loaded once and shared by every pipeline.
+func linkStage(opts StageOptions) *link.Stage {
+	s := &link.Stage{}
+	if opts.NoNER {
+		return s
+	}
+	// The embedded model is checked by package ner's tests; should it ever
+	// fail to load, linking still works from the knowledge base alone.
+	if m, err := ner.Load(); err == nil {
+		s.NER = m
+	}
+	return s
 }

@@ -75,7 +75,7 @@ func TestSegment(t *testing.T) {
 		{"ستين", nil, "ستين", ""},
 		{"سنوات", nil, "سنوات", ""},
 		{"سيما", nil, "سيما", ""},
-		{"ساعد", nil, "ساعد", ""}, // a plain alef is no first-person prefix
+		{"ساعد", nil, "ساعد", ""},     // a plain alef is no first-person prefix
 		{"عسكرية", nil, "عسكريه", ""}, // taa marbuta is no pronoun
 		{"عسكري", nil, "عسكري", ""},   // nisba, not «my»
 		{"مستشفى", nil, "مستشفي", ""}, // alef maqsura is no pronoun

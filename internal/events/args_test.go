@@ -23,8 +23,15 @@ func TestDates(t *testing.T) {
 		{"last month", "قصفت مدفعية الحوثيين مدينة تعز الشهر الماضي.", "2021-03-13", "", "", "2021-02-28", 3},
 		{"last week", "قصفت مدفعية الحوثيين مدينة تعز الأسبوع الماضي.", "2021-03-13", "", "", "2021-03-12", 2},
 		{"undated", "قصفت مدفعية الحوثيين مدينة تعز.", "2021-03-13", "", "", "2021-03-13", 2},
-		{"undated in a window", "قصفت مدفعية الحوثيين مدينة تعز.", "", "2021-03-01", "2021-03-20", "2021-03-01", 3},
+		// Undated in a window: the middle of the window, within the window
+		// from a week before its start to its end.
+		{"undated in a window", "قصفت مدفعية الحوثيين مدينة تعز.", "", "2021-03-01", "2021-03-20", "2021-03-10", 3},
 		{"weekday in a window", "قصفت مدفعية الحوثيين مدينة تعز يوم الجمعة.", "", "2021-03-13", "2021-03-16", "2021-03-12", 1},
+		// Two Tuesdays are possible: the window keeps both (precision 2),
+		// and the day recorded is the one six of the seven days give.
+		{"weekday, two candidates", "قصفت مدفعية الحوثيين مدينة تعز يوم الثلاثاء.", "", "2021-03-15", "2021-03-21", "2021-03-16", 2},
+		{"yesterday in a window", "قصفت مدفعية الحوثيين مدينة تعز أمس.", "", "2021-03-15", "2021-03-17", "2021-03-16", 2},
+		{"two weeks after a bombing", "قصفت مدفعية الحوثيين مدينة تعز بعد أسبوعين من تفجير سيارة مفخخة.", "2021-03-13", "", "", "2021-03-13", 2},
 		{"month with year", "قصفت مدفعية الحوثيين مدينة تعز في يوليو من عام 2020.", "2021-03-13", "", "", "2020-07-31", 3},
 		{"date of the report, not of a prior fact", "قالت مصادر يوم الخميس إن مدفعية الحوثيين قصفت تعز بعد هجوم شنته القوات في يناير الماضي.", "2021-03-13", "", "", "2021-03-11", 1},
 	}
@@ -51,6 +58,31 @@ func TestDates(t *testing.T) {
 				t.Errorf("date %s outside window %s–%s", *ev.Date, *ev.DateFrom, *ev.DateTo)
 			}
 		})
+	}
+}
+
+// TestUndatedLikely: an undated event takes the publication day the
+// metadata found likeliest; with an open window it has no day, only a
+// lower bound.
+func TestUndatedLikely(t *testing.T) {
+	d := mkDoc(t, "قصفت مدفعية الحوثيين مدينة تعز.", "", entHouthi, entTaiz)
+	d.Published = record.Published{From: record.Str("2021-03-01"), To: record.Str("2021-03-20"), Likely: record.Str("2021-03-02"), Basis: record.BasisInferred}
+	evs := extract(t, d)
+	if len(evs) != 1 || evs[0].Date == nil || *evs[0].Date != "2021-03-02" || *evs[0].DateFrom != "2021-02-22" || evs[0].DateBasis != "publication" {
+		t.Errorf("undated with a likely day: %s", describe(evs))
+	}
+	// A publication window of months: the window, but no day in it.
+	d = mkDoc(t, "قصفت مدفعية الحوثيين مدينة تعز.", "", entHouthi, entTaiz)
+	d.Published = record.Published{From: record.Str("2021-03-01"), To: record.Str("2021-09-30"), Basis: record.BasisInferred}
+	evs = extract(t, d)
+	if len(evs) != 1 || evs[0].Date != nil || evs[0].DateFrom == nil || *evs[0].DateFrom != "2021-02-22" || *evs[0].DateTo != "2021-09-30" || evs[0].TimePrecision != 3 {
+		t.Errorf("undated in a window of months: %s", describe(evs))
+	}
+	d = mkDoc(t, "قصفت مدفعية الحوثيين مدينة تعز.", "", entHouthi, entTaiz)
+	d.Published = record.Published{From: record.Str("2021-03-01"), Basis: record.BasisInferred}
+	evs = extract(t, d)
+	if len(evs) != 1 || evs[0].Date != nil || evs[0].DateFrom == nil || *evs[0].DateFrom != "2021-02-22" || evs[0].TimePrecision != 0 {
+		t.Errorf("undated in an open window: %s", describe(evs))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/marsad/marsad/internal/doc"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
+	"github.com/marsad/marsad/internal/timeline"
 )
 
 // docContext is one document prepared for event reading: tokens, sentences,
@@ -26,6 +27,8 @@ type docContext struct {
 	pub     pubDates
 	// govSides are the conflict sides with a government among them.
 	govSides map[string]bool
+	// tl is the reference timeline that dates undated events; may be nil.
+	tl *timeline.Timeline
 }
 
 // sentence is one sentence of the body.

@@ -14,19 +14,39 @@ const (
 	// be coded: older ones are background («بعد تحرير غريان في يوليو» in an
 	// article of the next June is coded; the 1980s are not).
 	staleAfter = 366 * 24 * time.Hour
+	// maxRefDays is the widest publication window whose every day a
+	// relative expression is read against; a wider one is read at its
+	// ends and middle only.
+	maxRefDays = 62
+)
+
+// Date bases: where an event's date comes from (record.Event.DateBasis).
+const (
+	basisText        = "text"        // a date expression of the text
+	basisPublication = "publication" // the publication window (the text gives none)
+	basisTimeline    = "timeline"    // a landmark of the reference timeline
 )
 
 // pubDates is the publication date as the events are resolved against it.
 type pubDates struct {
+	// known is true when the window is closed: a day, or both ends.
 	known bool
 	// exact is true when the day itself is known.
 	exact bool
 	// day is the publication day, or the latest day of the window.
 	day      time.Time
 	from, to time.Time
+	// likely is the day the window's evidence points to most
+	// (record.Published.Likely); zero when the publication says none.
+	likely time.Time
+	// after and before bound an open window («on or after 2019-04-06»):
+	// too wide to resolve «الجمعة» against, but they bound an undated
+	// event.
+	after, before time.Time
 }
 
-func publicationDates(p record.Published) pubDates {
+func publicationDates(p0 record.Published) pubDates {
+	p := p0
 	parse := func(s *string) (time.Time, bool) {
 		if s == nil {
 			return time.Time{}, false
@@ -34,7 +54,6 @@ func publicationDates(p record.Published) pubDates {
 		t, err := time.Parse(dayLayout, *s)
 		return t, err == nil
 	}
-	var out pubDates
 	if t, ok := parse(p.Date); ok {
 		return pubDates{known: true, exact: true, day: t, from: t, to: t}
 	}
@@ -45,25 +64,40 @@ func publicationDates(p record.Published) pubDates {
 		if to.Before(from) {
 			from, to = to, from
 		}
-		out = pubDates{known: true, day: to, from: from, to: to}
-	case okT:
-		out = pubDates{known: true, day: to, from: to, to: to}
+		p := pubDates{known: true, exact: from.Equal(to), day: to, from: from, to: to}
+		if t, ok := parse(p0.Likely); ok && !t.Before(from) && !t.After(to) {
+			p.likely = t
+		}
+		return p
 	case okF:
-		out = pubDates{known: true, day: from, from: from, to: from}
+		return pubDates{after: from}
+	case okT:
+		return pubDates{before: to}
+	}
+	return pubDates{}
+}
+
+// refs are the days relative expressions are resolved against: every day
+// of the publication window, or its ends and middle when it is wide.
+func (p pubDates) refs() []time.Time {
+	if !p.known {
+		return nil
+	}
+	days := int(p.to.Sub(p.from).Hours()/24 + 0.5)
+	if days > maxRefDays {
+		return []time.Time{p.from, p.mid(), p.to}
+	}
+	out := make([]time.Time, 0, days+1)
+	for t := p.from; !t.After(p.to); t = t.AddDate(0, 0, 1) {
+		out = append(out, t)
 	}
 	return out
 }
 
-// refs are the days relative expressions are resolved against: the
-// publication day, or both ends of its window.
-func (p pubDates) refs() []time.Time {
-	switch {
-	case !p.known:
-		return nil
-	case p.exact || p.from.Equal(p.to):
-		return []time.Time{p.day}
-	}
-	return []time.Time{p.from, p.to}
+// mid is the middle day of the window, the earlier of two.
+func (p pubDates) mid() time.Time {
+	days := int(p.to.Sub(p.from).Hours()/24 + 0.5)
+	return p.from.AddDate(0, 0, days/2)
 }
 
 // dateMention is a date expression of a sentence, resolved to a window of
@@ -73,28 +107,48 @@ type dateMention struct {
 	from, to    time.Time
 	precision   arabic.Precision
 	future      bool
-	// atFrom is the last day the expression allows read against the
-	// earliest publication day.
-	atFrom time.Time
+	// likely is the day recorded for the expression: the last day of the
+	// reading most publication days of the window give (see findDates).
+	likely time.Time
 	// since is true after «منذ»: the start of a state, not an event's day.
 	since bool
 	text  string
 }
 
-// findDates reads the date expressions of sentence s.
+// reading is one resolution of an expression against one reference day.
+type reading struct{ from, to time.Time }
+
+// findDates reads the date expressions of sentence s. A relative
+// expression («الجمعة», «أمس») is read against every day the publication
+// may have been: its window spans all readings, and the day recorded is
+// the reading most of those days give — for «الثلاثاء» in an article
+// published between a Monday and the Sunday after, the Tuesday of that
+// week, which six of the seven days give. An absolute expression reads
+// the same against all.
 func (c *docContext) findDates(s *sentence) {
 	text := string(c.runes[s.span.Start:s.span.End])
+	toks := arabic.Tokenize(text)
 	refs := c.pub.refs()
 	var found [][]arabic.DateExpr
 	if len(refs) == 0 {
-		found = append(found, arabic.FindDates(text, time.Time{}))
-	}
-	for _, r := range refs {
-		found = append(found, arabic.FindDates(text, r))
+		found = append(found, arabic.FindDatesIn(text, toks, time.Time{}))
+	} else {
+		first := arabic.FindDatesIn(text, toks, refs[0])
+		found = append(found, first)
+		relative := false
+		for _, e := range first {
+			relative = relative || e.Relative
+		}
+		if relative {
+			for _, r := range refs[1:] {
+				found = append(found, arabic.FindDatesIn(text, toks, r))
+			}
+		}
 	}
 	byStart := map[int]*dateMention{}
+	votes := map[int]map[reading]int{}
 	var order []int
-	for li, list := range found {
+	for _, list := range found {
 		for _, e := range list {
 			dm := byStart[e.Start]
 			if dm == nil {
@@ -102,15 +156,13 @@ func (c *docContext) findDates(s *sentence) {
 				if first < 0 {
 					continue
 				}
-				dm = &dateMention{first: first, last: last, from: e.From, to: e.To, precision: e.Precision, future: e.Future, text: e.Text, atFrom: e.To}
+				dm = &dateMention{first: first, last: last, from: e.From, to: e.To, precision: e.Precision, future: e.Future, text: e.Text}
 				dm.since = first > s.first && c.v.is(first-1, "منذ") || c.v.is(first, "منذ")
 				byStart[e.Start] = dm
+				votes[e.Start] = map[reading]int{}
 				order = append(order, e.Start)
-				continue
 			}
-			if li == 0 {
-				dm.atFrom = e.To
-			}
+			votes[e.Start][reading{e.From, e.To}]++
 			if e.From.Before(dm.from) {
 				dm.from = e.From
 			}
@@ -124,17 +176,36 @@ func (c *docContext) findDates(s *sentence) {
 		}
 	}
 	sort.Ints(order)
+	target := c.pub.likely
+	if target.IsZero() && c.pub.known {
+		target = c.pub.mid()
+	}
 	for _, k := range order {
 		dm := byStart[k]
-		// «بعد أسبوعين من تفجير سيارة مفخخة»: not two weeks ahead but the
-		// bombing two weeks before the day of the report.
-		if dm.future && c.v.is(dm.first, "بعد") && dm.last+1 < s.end && c.v.is(dm.last+1, "من") && len(refs) > 0 {
-			ref := refs[0]
-			from, to := ref.Add(-dm.to.Sub(ref)), ref.Add(-dm.from.Sub(ref))
-			dm.from, dm.to, dm.atFrom, dm.future = from, to, to, false
-		}
+		dm.likely = likeliest(votes[k], target).to
 		s.dates = append(s.dates, *dm)
 	}
+}
+
+// likeliest is the reading given most often; among equals the one that
+// ends nearest the likeliest publication day (the later when still tied).
+func likeliest(votes map[reading]int, target time.Time) reading {
+	var best reading
+	n := -1
+	dist := func(r reading) time.Duration {
+		d := r.to.Sub(target)
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	for r, v := range votes {
+		switch {
+		case v > n, v == n && dist(r) < dist(best), v == n && dist(r) == dist(best) && r.to.After(best.to):
+			best, n = r, v
+		}
+	}
+	return best
 }
 
 // tokensOf returns the first and last token inside code points [start,
@@ -161,6 +232,13 @@ type when struct {
 	stated    bool
 	precision arabic.Precision
 	known     bool
+	// basis says where the date comes from (basisText...); landmark is the
+	// timeline id for basisTimeline.
+	basis    string
+	landmark string
+	// openFrom bounds an undated event of an article whose publication
+	// window is open: the date is unknown, but not before this day.
+	openFrom time.Time
 }
 
 // usable reports whether a date mention can date an event.
@@ -199,35 +277,53 @@ func (c *docContext) dateOf(ev *candidate, prev *candidate) when {
 	}
 	if best >= 0 {
 		d := &s.dates[best]
-		day := d.atFrom
-		if c.pub.known && day.After(c.pub.from) {
-			day = c.pub.from
+		day := d.likely
+		if c.pub.known && day.After(c.pub.to) {
+			day = c.pub.to
 		}
 		if day.Before(d.from) {
 			day = d.from
 		}
-		return when{from: d.from, to: d.to, day: day, stated: true, precision: d.precision, known: true}
+		return when{from: d.from, to: d.to, day: day, stated: true, precision: d.precision, known: true, basis: basisText}
 	}
-	if prev != nil && prev.date.stated && prev.sent.para == s.para && prev.sent != s && prev.date.precision <= arabic.Week {
-		w := prev.date
-		return w
+	if prev != nil && prev.date.stated && prev.date.basis == basisText && prev.sent.para == s.para && prev.sent != s && prev.date.precision <= arabic.Week {
+		return prev.date
 	}
-	if !c.pub.known {
-		return when{}
-	}
-	// Undated: a news report tells what happened in the days before it
-	// was published. The window opens a week before the earliest
-	// publication day; the day recorded is that earliest day.
-	prec := arabic.Week
-	if c.pub.to.Sub(c.pub.from) > 24*time.Hour {
-		prec = arabic.Month
-	}
-	return when{from: c.pub.from.AddDate(0, 0, -undatedDays), to: c.pub.to, day: c.pub.from, precision: prec, known: true}
+	return c.undated()
 }
 
 // undatedDays is how many days before publication an undated event may
-// lie: ACLED's time precision 2, "within a week".
-const undatedDays = 6
+// lie: a news report tells what happened in the week before it was
+// published (ACLED's time precision 2, "within a week").
+const undatedDays = 7
+
+// undated is the date of an event the text does not date: any day from a
+// week before the earliest publication day to the latest one. The day
+// recorded is the publication day the evidence points to most
+// (record.Published.Likely): just after the event the window's lower bound
+// rests on when it rests on one (the article's news peg, whose follow-ups
+// it reports), else the middle of the window, which is as far as can be
+// from both ends the article may have been written at, so the error is at
+// most half the window. On a known publication day it is that day, the
+// day most reports describe.
+func (c *docContext) undated() when {
+	if !c.pub.known {
+		if !c.pub.after.IsZero() {
+			return when{openFrom: c.pub.after.AddDate(0, 0, -undatedDays), basis: basisPublication}
+		}
+		return when{}
+	}
+	day := c.pub.mid()
+	if !c.pub.likely.IsZero() {
+		day = c.pub.likely
+	}
+	w := when{from: c.pub.from.AddDate(0, 0, -undatedDays), to: c.pub.to, day: day, known: true, basis: basisPublication}
+	w.precision = arabic.Week
+	if c.pub.to.Sub(c.pub.from) > 24*time.Hour {
+		w.precision = arabic.Month
+	}
+	return w
+}
 
 // subordinate reports whether clause k of s is opened by a subordinator.
 func (c *docContext) subordinate(s *sentence, k int) bool {
@@ -236,11 +332,10 @@ func (c *docContext) subordinate(s *sentence, k int) bool {
 	return t.Kind == arabic.Word && (subordinators[t.Stem] || t.Stem == "قبل")
 }
 
-// day is the one day recorded for an event: the latest day that its
-// expression allows and that is surely not after publication — the
-// expression read against the earliest publication day, clipped to it.
-// For a report of "last month" that is the end of that month; for an
-// undated report the (earliest) publication day.
+// day is the one day recorded for an event: the day its date chose (the
+// likeliest reading of its expression, the landmark's day, the middle of
+// the publication window), else the latest day its window allows that is
+// not after publication.
 func (c *docContext) day(w when) time.Time {
 	if !w.day.IsZero() {
 		return w.day
@@ -255,7 +350,8 @@ func (c *docContext) day(w when) time.Time {
 	return d
 }
 
-// timePrecision is ACLED's time_precision for a window of days.
+// timePrecision is ACLED's time_precision for a window of days: 1 for a
+// day the text or the timeline gives, 2 within a week, 3 wider.
 func timePrecision(w when) int {
 	days := int(w.to.Sub(w.from).Hours()/24 + 0.5)
 	switch {

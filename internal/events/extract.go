@@ -8,6 +8,7 @@ import (
 	"github.com/marsad/marsad/internal/doc"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
+	"github.com/marsad/marsad/internal/timeline"
 )
 
 // Extract reads the events of a document. It needs Body; it uses
@@ -15,10 +16,18 @@ import (
 // otherwise), Entities for actors and places, Quotes for claims, and
 // Published for dates. base may be nil.
 func Extract(d *doc.Doc, lex *Lexicon, base *kb.KB) []record.Event {
+	return ExtractWith(d, lex, base, nil)
+}
+
+// ExtractWith is Extract with a reference timeline: an event the text
+// leaves undated (or dated only to a window) that matches a timeline
+// landmark takes the landmark's day. tl may be nil.
+func ExtractWith(d *doc.Doc, lex *Lexicon, base *kb.KB, tl *timeline.Timeline) []record.Event {
 	if strings.TrimSpace(d.Body) == "" || lex == nil {
 		return nil
 	}
 	c := newDocContext(d, lex, base)
+	c.tl = tl
 	for i, s := range c.sents {
 		c.prepare(s)
 		// A paragraph about a remote period stays there until a sentence
@@ -52,6 +61,9 @@ func Extract(d *doc.Doc, lex *Lexicon, base *kb.KB) []record.Event {
 	}
 	if !ablate["merge"] {
 		evs = c.merge(evs)
+	}
+	for _, ev := range evs {
+		c.timelineDate(ev)
 	}
 	return c.records(evs)
 }

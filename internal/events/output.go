@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/marsad/marsad/internal/record"
 )
@@ -35,7 +36,8 @@ func (c *docContext) records(evs []*candidate) []record.Event {
 		for _, a := range ev.assoc {
 			r.AssocActors = append(r.AssocActors, *a.record())
 		}
-		if ev.date.known {
+		switch {
+		case ev.date.known:
 			day := dayString(c.day(ev.date))
 			from, to := dayString(ev.date.from), dayString(ev.date.to)
 			if c.pub.known && ev.date.to.After(c.pub.day) {
@@ -43,6 +45,16 @@ func (c *docContext) records(evs []*candidate) []record.Event {
 			}
 			r.Date, r.DateFrom, r.DateTo = &day, &from, &to
 			r.TimePrecision = timePrecision(ev.date)
+			if ev.date.to.Sub(ev.date.from) > maxDatedWindow {
+				// A day picked from a window of months would read as a fact;
+				// ACLED's coarsest precision is a month, so give the window only.
+				r.Date = nil
+			}
+			r.DateBasis, r.DateLandmark = ev.date.basis, ev.date.landmark
+		case !ev.date.openFrom.IsZero():
+			// An open publication window: no day, but a lower bound.
+			r.DateFrom = record.Str(dayString(ev.date.openFrom))
+			r.DateBasis = ev.date.basis
 		}
 		ts, te := c.v.toks[ev.first].Start, c.v.toks[ev.last].End
 		r.Trigger = &record.Span{Text: string(c.runes[ts:te]), Start: ts, End: te}
@@ -55,6 +67,11 @@ func (c *docContext) records(evs []*candidate) []record.Event {
 	}
 	return out
 }
+
+// maxDatedWindow is the widest date window an event may have and still get
+// one day in record.Event.Date: a publication known to within a month
+// (ACLED's time precision 3) plus the week before it an undated event may lie.
+const maxDatedWindow = (31 + undatedDays) * 24 * time.Hour
 
 // location is the marsad/v1 location of a place.
 func (c *docContext) location(p *placeRef) *record.Location {

@@ -16,14 +16,16 @@ import (
 
 	"github.com/marsad/marsad/internal/doc"
 	"github.com/marsad/marsad/internal/kb"
+	"github.com/marsad/marsad/internal/timeline"
 )
 
 // Stage is the pipeline stage that fills doc.Events. It reads Body,
 // Sentences, Paragraphs, Tokens, Entities, Quotes and Published; run it
 // after entity linking and quotes. The zero value uses the embedded lexicon
 // and the default knowledge base (for places' precision, people's roles and
-// which sides are governments); a knowledge base that cannot be loaded only
-// makes those readings coarser.
+// which sides are governments) and reference timeline (for undated events
+// that report a landmark); data that cannot be loaded only makes those
+// readings coarser.
 type Stage struct {
 	// Lexicon overrides the embedded lexicon (tests).
 	Lexicon *Lexicon
@@ -31,6 +33,11 @@ type Stage struct {
 	KB *kb.KB
 	// NoKB runs without a knowledge base.
 	NoKB bool
+	// Timeline overrides the embedded reference timeline.
+	Timeline *timeline.Timeline
+	// NoTimeline runs without a timeline: undated events keep the
+	// publication window.
+	NoTimeline bool
 }
 
 // Name implements pipeline.Stage.
@@ -39,6 +46,8 @@ func (Stage) Name() string { return "events" }
 var (
 	defaultKBOnce sync.Once
 	defaultKB     *kb.KB
+	defaultTLOnce sync.Once
+	defaultTL     *timeline.Timeline
 )
 
 // Process implements pipeline.Stage.
@@ -59,6 +68,15 @@ func (s Stage) Process(d *doc.Doc) error {
 		})
 		base = defaultKB
 	}
-	d.Events = Extract(d, lex, base)
+	tl := s.Timeline
+	if tl == nil && !s.NoTimeline {
+		defaultTLOnce.Do(func() {
+			if t, err := timeline.Default(); err == nil {
+				defaultTL = t
+			}
+		})
+		tl = defaultTL
+	}
+	d.Events = ExtractWith(d, lex, base, tl)
 	return nil
 }

@@ -247,7 +247,13 @@ func (a *article) addTagged(first, last int, class string) {
 		}
 		keep = append(keep, c)
 	}
-	a.cands = append(keep, &cand{first: first, last: last, nerType: class, key: a.spanKey(first, last)})
+	c := &cand{first: first, last: last, nerType: class, key: a.spanKey(first, last)}
+	// The matcher misses some clitic forms of known names («للجيش الوطني
+	// الليبي»); the tagged name, its clitics stripped, may still be one.
+	if es := a.kb.Lookup(a.canonical(first, last)); len(es) > 0 && nerClass(es[0]) == class {
+		c.entries = es
+	}
+	a.cands = append(keep, c)
 }
 
 // namedAs reports whether tokens first..last spell one of the entry's names.

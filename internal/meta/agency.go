@@ -1,6 +1,9 @@
 // Package meta reads an article's metadata: the wire agency it credits, the
 // outlet that published it, and its publication date — stated by the page,
-// or inferred as a window from the dates its text mentions.
+// or inferred as a window from the dates its text mentions (Stage), then
+// narrowed by what else the text says of its time: its weekday, the age of
+// its war, the landmarks and people it names (RefineStage, which runs once
+// the text is linked; see refine.go).
 package meta
 
 import (

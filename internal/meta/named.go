@@ -14,7 +14,7 @@ var (
 	// انعقاد», «اقتراب موعد», «التحضير لـ», «حتى سقوط».
 	upcomingWords = words("المرتقب", "المرتقبة", "المقبل", "المقبلة", "القادم", "القادمة", "المقرر", "المقررة",
 		"المزمع", "المزمعة", "المنتظر", "المنتظرة", "اقتراب", "تحضير", "تحضيرات", "التحضيرية", "تحضيرا",
-		"استعداد", "استعدادا", "قبيل", "موعد", "مسودة", "وشيك", "وشيكة", "حتى", "يعقد", "تعقد", "ينعقد",
+		"استعداد", "استعدادا", "قبيل", "موعد", "مسودة", "وشيك", "وشيكة", "يعقد", "تعقد", "ينعقد",
 		"تنعقد", "يجري", "تجري", "يبدأ", "تبدأ", "ينطلق", "تنطلق", "لانعقاد", "انتظار", "ترقب", "يرتقب")
 	// pastWords say it happened: «الذي عقد», «خلال», «في أعقاب», «مخرجات».
 	pastWords = words("عقد", "عقدت", "انعقد", "انعقدت", "جرى", "جرت", "أجريت", "خلال", "أعقاب", "عقب", "بعد", "منذ",
@@ -60,7 +60,8 @@ func (r *refiner) named() []Constraint {
 			ev := fmt.Sprintf("«%s» (%s %s, %s)", r.text(m.First, m.Last), l.Class, l.ID, day(l.Date))
 			switch r.tenseOf(m.First, m.Last, l.Class) {
 			case tensePast:
-				out = append(out, Constraint{From: l.Date, Strength: StrengthNamed, Evidence: ev + " as past"})
+				peg := l.Class == timeline.Territory || l.Class == timeline.Attack || l.Class == timeline.Killing || l.Class == timeline.Capture
+				out = append(out, Constraint{From: l.Date, Strength: StrengthNamed, Evidence: ev + " as past", Peg: peg})
 				r.anchors = append(r.anchors, anchor{l: l, first: m.First, last: m.Last, text: r.text(m.First, m.Last)})
 			case tenseUpcoming:
 				if !m.Series {
@@ -106,19 +107,31 @@ func (r *refiner) tenseOf(first, last int, class timeline.Class) tense {
 			return tenseNone
 		}
 	}
-	past := false
+	// «حتى سقوط النظام»: until it falls.
+	if first > sFirst && r.key(first-1) == "حتي" {
+		return tenseUpcoming
+	}
+	// The cue nearest the name decides: «نتائج مؤتمر برلين لم تنفذ بعد».
+	upcoming, past := 1<<30, 1<<30
 	for i := max(sFirst, first-6); i < min(sEnd, last+5); i++ {
 		if i >= first && i <= last {
 			continue
 		}
+		dist := first - i
+		if i > last {
+			dist = i - last
+		}
 		switch {
 		case r.keyIn(i, upcomingWords) || r.futureVerb(i):
-			return tenseUpcoming
+			upcoming = min(upcoming, dist)
 		case r.keyIn(i, pastWords):
-			past = true
+			past = min(past, dist)
 		}
 	}
-	if past || class != timeline.Conference && class != timeline.Election {
+	switch {
+	case upcoming < past:
+		return tenseUpcoming
+	case past < upcoming || class != timeline.Conference && class != timeline.Election:
 		return tensePast
 	}
 	return tenseNone

@@ -84,8 +84,15 @@ func Refine(d *doc.Doc, tl *timeline.Timeline, base *kb.KB) (record.Published, [
 	w, _, _ := Solve(base0, cs)
 	cs = append(cs, r.warTime(w)...)
 	w, applied, dropped := Solve(base0, cs)
+	var warnings []string
+	for _, c := range dropped {
+		warnings = append(warnings, "publication date: ignored "+c.note()+": it contradicts stronger evidence")
+	}
 	if len(applied) == 0 {
-		return p, nil
+		if p.Basis == record.BasisInferred && p.Date == nil && p.From != nil && p.To != nil {
+			p.Likely = record.Str(day(w.likely(false)))
+		}
+		return p, warnings
 	}
 	notes := make([]string, 0, len(applied)+1)
 	if p.Evidence != "" && p.Basis == record.BasisInferred {
@@ -94,11 +101,17 @@ func Refine(d *doc.Doc, tl *timeline.Timeline, base *kb.KB) (record.Published, [
 	for _, c := range applied {
 		notes = append(notes, c.note())
 	}
-	var warnings []string
-	for _, c := range dropped {
-		warnings = append(warnings, "publication date: ignored "+c.note()+": it contradicts stronger evidence")
+	// The lower bound is pegged when the constraint that set it reports
+	// an event; a later one that only repeated it does not count.
+	pegged, cur := false, base0.snap()
+	for _, c := range applied {
+		next := cur.narrow(c)
+		if !next.From.Equal(cur.From) {
+			pegged = c.Peg
+		}
+		cur = next
 	}
-	return w.published(strings.Join(notes, "; ")), warnings
+	return w.published(strings.Join(notes, "; "), pegged), warnings
 }
 
 // refiner is one document prepared for reading publication clues.
@@ -122,6 +135,9 @@ type refiner struct {
 	// anchors are landmark references found by named and territory,
 	// which anchored dates by weekday.
 	anchors []anchor
+	// sentDates caches the date expressions of a sentence by its first
+	// token, for anchored.
+	sentDates map[int][]arabic.DateExpr
 }
 
 // entMention is one entity mention on tokens.
@@ -138,7 +154,7 @@ type anchor struct {
 }
 
 func newRefiner(d *doc.Doc, tl *timeline.Timeline, base *kb.KB) *refiner {
-	r := &refiner{d: d, tl: tl, kb: base, runes: d.Runes(), toks: d.Tokens}
+	r := &refiner{d: d, tl: tl, kb: base, runes: d.Runes(), toks: d.Tokens, sentDates: map[int][]arabic.DateExpr{}}
 	if len(r.toks) == 0 {
 		r.toks = arabic.Tokenize(d.Body)
 	}
@@ -196,8 +212,8 @@ func (r *refiner) locateEntities() {
 }
 
 // articleCountries weighs each country by the mentions of entities in it
-// (places by their country, actors by their side's country), plus the
-// countries of the wars the text names.
+// (places by their country, actors by their side's country) and of its
+// nationality adjectives, plus the countries of the wars the text names.
 func (r *refiner) articleCountries() map[string]int {
 	out := map[string]int{}
 	for _, e := range r.d.Entities {
@@ -216,6 +232,15 @@ func (r *refiner) articleCountries() map[string]int {
 		if m.War != nil {
 			for _, c := range m.War.Countries {
 				out[c]++
+			}
+		}
+	}
+	// Nationality adjectives («الأطراف الليبية») name a country without
+	// making it an entity.
+	if r.kb != nil {
+		for _, m := range r.kb.Match(r.toks) {
+			if m.Adjective && len(m.Entries) > 0 && m.Entries[0].Country != "" {
+				out[m.Entries[0].Country]++
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/timeline"
 )
@@ -81,7 +82,7 @@ func (r *refiner) territory() []Constraint {
 			}
 		}
 		if earliest != nil {
-			out = append(out, Constraint{From: earliest.Date, Strength: StrengthTerritory,
+			out = append(out, Constraint{From: earliest.Date, Strength: StrengthTerritory, Peg: true,
 				Evidence: fmt.Sprintf("«%s» (territory %s, %s)", r.text(j, em.last), earliest.ID, day(earliest.Date))})
 		}
 	}
@@ -102,15 +103,42 @@ func (r *refiner) placeLandmarks(e *record.Entity) []*timeline.Landmark {
 	if e.ID == "" && !has {
 		return nil
 	}
+	var entry *kb.Entry
+	if r.kb != nil {
+		entry = r.kb.Get(e.ID)
+	}
+	if entry != nil && entry.Precision >= kb.PrecisionRegion {
+		return nil // a region or a country changes hands piecemeal
+	}
 	var out []*timeline.Landmark
 	for _, l := range r.tl.Near(e.ID, lat, lon, has, territoryKm, timeline.Territory) {
 		if e.Country != nil && *e.Country != "" && *e.Country != l.Country {
+			continue
+		}
+		// A site (an airport, a base, a compound) and the town around it
+		// change hands on different days: they match only themselves.
+		if l.PlaceID != e.ID && r.isSite(e.ID, e.Type) != r.isSite(l.PlaceID, "") {
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
 }
+
+// isSite reports whether a place is a facility rather than a settlement or
+// an area.
+func (r *refiner) isSite(id, typ string) bool {
+	if typ == record.FAC {
+		return true
+	}
+	if r.kb == nil || id == "" {
+		return false
+	}
+	e := r.kb.Get(id)
+	return e != nil && (e.Type == kb.FAC || siteKinds[e.Kind])
+}
+
+var siteKinds = map[string]bool{"airport": true, "base": true, "compound": true, "port": true, "hospital": true, "camp": true, "prison": true}
 
 // sentStart is the first token of the sentence of token i.
 func (r *refiner) sentStart(i int) int {
@@ -141,10 +169,13 @@ func (r *refiner) cueBefore(at int) (int, cueKind) {
 		if kind == cueNone {
 			continue
 		}
-		if r.futureVerb(j) || r.hasProclitic(j, "ل") && r.keyIn(j, verbalNouns) {
+		if r.futureVerb(j) || r.hasProclitic(j, "ل") && r.keyIn(j, verbalNouns) || !r.governs(j, at) {
 			return -1, cueNone // «ستسيطر», «للسيطرة على»: a plan, a purpose
 		}
-		for k := max(sFirst, j-4); k < j; k++ {
+		if j > sFirst && r.keyIn(j-1, campaignWords) {
+			return -1, cueNone // «معركة تحرير الرقة»: the battle, not its end
+		}
+		for k := j - 1; k >= max(sFirst, j-7) && !r.isPunct(k, ".،,؛;:"); k-- {
 			if r.keyIn(k, negationWords) || r.keyIn(k, upcomingWords) && r.keyIn(j, verbalNouns) {
 				return -1, cueNone
 			}
@@ -152,6 +183,77 @@ func (r *refiner) cueBefore(at int) (int, cueKind) {
 		return j, kind
 	}
 	return -1, cueNone
+}
+
+// linkWords may stand between a territorial cue's preposition and its
+// place: «السيطرة على [كامل] [مدينة] ترهونة», «على مواقع في غريان».
+var linkWords = words("مدينة", "بلدة", "منطقة", "قاعدة", "مطار", "معسكر", "حي", "قرية", "مدن", "بلدات", "مناطق",
+	"مواقع", "موقع", "محور", "محاور", "كامل", "كافة", "جميع", "وصولا", "حتى", "جنوب", "شمال", "شرق", "غرب",
+	"وسط", "ضواحي", "أطراف", "محيط", "مدينتي", "في", "داخل", "مقر", "مركز", "قضاء", "ناحية", "محافظة", "ولاية",
+	"مديرية", "إقليم", "قرى", "كل")
+
+// locatives put the object of a cue in a place: «سيطرتها على مقر الفرقة
+// 16 في مدينة نيالا».
+var locatives = words("في", "داخل", "بمدينة", "ببلدة", "بمنطقة")
+
+// governPreps are the prepositions a territorial cue governs its place
+// by: «سيطرت على», «دخلت إلى», «انسحبت من».
+var governPreps = words("على", "إلى", "الى", "من")
+
+// subjectReach is how many words may stand between a cue and its
+// preposition: the subject of «سيطرت قوات بركان الغضب على».
+const subjectReach = 4
+
+// objectReach is how many words the object of a cue may take before a
+// locative names its place.
+const objectReach = 6
+
+// governs reports whether the cue at token j has the place at token at
+// for its object: directly («خسارة قاعدة الوطية»), or through a
+// preposition after a short subject («سيطرت قوات الوفاق على ترهونة»),
+// with only places, actors and linking words («مدينة», «وصولاً إلى») in
+// between. «دخول الحرب في السودان شهرها السابع ... في الخرطوم» is no
+// entry into Khartoum.
+func (r *refiner) governs(j, at int) bool {
+	prep, loose, object, located := false, 0, 0, false
+	for k := j + 1; k < at; k++ {
+		switch {
+		case r.keyIn(k, governPreps) && !prep:
+			prep = true
+		case prep && (r.keyIn(k, locatives) || r.hasProclitic(k, "ب")):
+			located = true
+		case r.inEntity(k) || r.keyIn(k, linkWords) || r.isPunct(k, "،,\"«»“”'"):
+		case prep:
+			// The object before its place: «على مقر الفرقة 16 في نيالا».
+			object++
+			located = false
+			if object > objectReach {
+				return false
+			}
+		default:
+			loose++
+			if loose > subjectReach {
+				return false
+			}
+		}
+	}
+	if object > 0 && !located && !r.hasProclitic(at, "ب") {
+		return false
+	}
+	return prep || loose == 0
+}
+
+// inEntity reports whether token k lies inside an entity mention.
+func (r *refiner) inEntity(k int) bool {
+	for _, em := range r.ents {
+		if em.first <= k && k <= em.last {
+			return true
+		}
+		if em.first > k {
+			break
+		}
+	}
+	return false
 }
 
 // sidesBetween collects the conflict sides and ids of the actors named in
@@ -208,7 +310,7 @@ func (r *refiner) anchored() []Constraint {
 			continue
 		}
 		seen[a.l.ID+text] = true
-		out = append(out, Constraint{From: dayAfter(a.l.Date, lo), To: dayAfter(a.l.Date, hi), Strength: StrengthAnchored,
+		out = append(out, Constraint{From: dayAfter(a.l.Date, lo), To: dayAfter(a.l.Date, hi), Strength: StrengthAnchored, Peg: true,
 			Evidence: fmt.Sprintf("«%s» «%s» (%s on %s %s)", a.text, text, a.l.ID, a.l.Date.Weekday(), day(a.l.Date))})
 	}
 	return out
@@ -227,9 +329,14 @@ func (r *refiner) anchorOffset(a anchor) (lo, hi int, text string, ok bool) {
 		return 0, 0, "", false
 	}
 	base := r.toks[sFirst].Start
-	sentence := r.text(sFirst, sEnd-1)
+	found, ok := r.sentDates[sFirst]
+	if !ok {
+		// Only the kind and the words of each expression matter here,
+		// which do not depend on the reference day.
+		found = arabic.FindDates(r.text(sFirst, sEnd-1), anyRef)
+		r.sentDates[sFirst] = found
+	}
 	best, bestDist := -1, anchorReach+1
-	found := arabic.FindDates(sentence, dayAfter(a.l.Date, 7))
 	for k, e := range found {
 		if e.Future || e.Kind != arabic.WeekdayDate && e.Kind != arabic.DeicticDate {
 			continue
@@ -246,6 +353,11 @@ func (r *refiner) anchorOffset(a anchor) (lo, hi int, text string, ok bool) {
 	e := found[best]
 	norm := " " + arabic.Normalize(e.Text) + " "
 	wd, hasWD := weekdayIn(e.Text)
+	if !hasWD && bestDist > 3 {
+		// «اليوم», «أمس» alone cannot be checked against the landmark's
+		// weekday: only right next to it do they date it.
+		return 0, 0, "", false
+	}
 	lw := a.l.Date.Weekday()
 	eve := strings.Contains(norm, " ليله ")
 	if hasWD && wd != lw && !(eve && (wd+6)%7 == lw) {
@@ -266,6 +378,10 @@ func (r *refiner) anchorOffset(a anchor) (lo, hi int, text string, ok bool) {
 	}
 	return 0, 0, "", false
 }
+
+// anyRef is the reference day weekday phrases are read against when only
+// their kind and words are wanted.
+var anyRef = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // weekdayIn finds a weekday name among the words of a phrase.
 func weekdayIn(phrase string) (time.Weekday, bool) {

@@ -21,6 +21,11 @@ type Constraint struct {
 	// stands and the weaker is dropped with a warning.
 	Strength int
 	Evidence string
+	// Peg marks a lower bound set by an event the article reports (a
+	// landmark it refers to as done, one it dates by weekday): news is
+	// written within days of its latest event, so the article most likely
+	// appeared just after such a bound.
+	Peg bool
 }
 
 // Strengths of the kinds of constraint, strongest first. A date the text
@@ -101,7 +106,9 @@ func (w Window) snap() Window {
 }
 
 // Solve narrows base by the constraints, strongest first (in the order
-// given among equals). A constraint that would leave no day is not
+// given among equals). applied lists the constraints that narrowed the
+// window, in the order they did; one that only repeats what stronger ones
+// said is in neither list. A constraint that would leave no day is not
 // applied: it comes back in dropped, and the window keeps what the
 // stronger ones said.
 func Solve(base Window, cs []Constraint) (w Window, applied, dropped []Constraint) {
@@ -111,12 +118,13 @@ func Solve(base Window, cs []Constraint) (w Window, applied, dropped []Constrain
 	w = base.snap()
 	for _, c := range order {
 		next := w.narrow(c)
-		if next.Empty() {
+		switch {
+		case next.Empty():
 			dropped = append(dropped, c)
-			continue
+		case next != w:
+			w = next
+			applied = append(applied, c)
 		}
-		w = next
-		applied = append(applied, c)
 	}
 	return w, applied, dropped
 }
@@ -145,8 +153,9 @@ func parseDay(s *string) (time.Time, bool) {
 }
 
 // published writes a window as the record's inferred publication date:
-// a date only when one day is left.
-func (w Window) published(evidence string) record.Published {
+// a date only when one day is left. pegged says the lower bound is an
+// event the article reports (see Constraint.Peg).
+func (w Window) published(evidence string, pegged bool) record.Published {
 	p := record.Published{Basis: record.BasisInferred, Evidence: evidence}
 	if d, ok := w.Day(); ok {
 		s := day(d)
@@ -158,11 +167,34 @@ func (w Window) published(evidence string) record.Published {
 	}
 	if !w.To.IsZero() {
 		p.To = record.Str(day(w.To))
+		if !w.From.IsZero() {
+			p.Likely = record.Str(day(w.likely(pegged)))
+		}
 	}
 	if p.From == nil && p.To == nil {
 		p.Basis = record.BasisUnknown
 	}
 	return p
+}
+
+// likely is the day of a closed window the evidence points to most: the
+// day after a pegged lower bound, else the middle; on an allowed weekday.
+func (w Window) likely(pegged bool) time.Time {
+	days := int(w.To.Sub(w.From).Hours()/24 + 0.5)
+	t := w.From.AddDate(0, 0, days/2)
+	if pegged {
+		t = w.From.AddDate(0, 0, min(1, days))
+	}
+	if w.Weekdays&0x7f != 0 {
+		for k := 0; k < 7; k++ {
+			for _, c := range []time.Time{t.AddDate(0, 0, k), t.AddDate(0, 0, -k)} {
+				if !c.Before(w.From) && !c.After(w.To) && w.Weekdays&weekdayBit(c.Weekday()) != 0 {
+					return c
+				}
+			}
+		}
+	}
+	return t
 }
 
 // weekdayBit is the mask of one weekday.

@@ -43,3 +43,33 @@ func ReadNameLists(paths []string) (map[string]uint8, error) {
 	}
 	return names, nil
 }
+
+// ReadPhraseList reads a gazetteer list: one "CLASS<TAB>name" a line, #
+// comments and blank lines skipped.
+func ReadPhraseList(path string) ([]Phrase, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("phrase list: %w", err)
+	}
+	defer f.Close()
+	var out []Phrase
+	sc := bufio.NewScanner(f)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		class, name, ok := strings.Cut(s, "\t")
+		class, name = strings.TrimSpace(class), strings.TrimSpace(name)
+		if !ok || class == "" || name == "" {
+			return nil, fmt.Errorf("phrase list %s:%d: want CLASS<TAB>name, got %q", path, line, s)
+		}
+		out = append(out, Phrase{Name: name, Class: class})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("phrase list %s: %w", path, err)
+	}
+	return out, nil
+}

@@ -60,6 +60,11 @@ type Published struct {
 	Basis string `json:"basis"`
 	// Evidence is the text the date was read from (extension).
 	Evidence string `json:"evidence,omitempty"`
+	// Likely is, for an inferred window, the day within it the evidence
+	// points to most (extension): the day after the latest reported event
+	// the window rests on, else its middle. It is an estimate, not a date:
+	// Date stays null. Undated events are recorded on it.
+	Likely *string `json:"likely,omitempty"`
 }
 
 // Publication date bases.
@@ -140,6 +145,13 @@ type Event struct {
 	Trigger *Span `json:"trigger,omitempty"`
 	// MergedID is shared by reports of the same event across documents.
 	MergedID string `json:"merged_id,omitempty"`
+	// DateBasis says where Date comes from: "text" (a date expression of
+	// the text), "publication" (the text gives none; the publication
+	// window does) or "timeline" (a landmark of the reference timeline
+	// the event matches).
+	DateBasis string `json:"date_basis,omitempty"`
+	// DateLandmark is the timeline id of that landmark, for "timeline".
+	DateLandmark string `json:"date_landmark,omitempty"`
 }
 
 // Actor is an event participant.

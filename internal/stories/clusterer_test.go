@@ -241,3 +241,28 @@ func TestGridFindsEveryPairInReach(t *testing.T) {
 		}
 	}
 }
+
+// TestVaguelyDatedReportsStayApart: a report that can only be dated to
+// within months (an undated article whose publication is known to a year)
+// cannot be told from other fighting at the same place, so it is not merged
+// — neither into an earlier precise event nor as the seed of a later one.
+func TestVaguelyDatedReportsStayApart(t *testing.T) {
+	body := "اندلعت اشتباكات عنيفة في حي صلاح الدين بين القوات الحكومية ومسلحين."
+	precise := newDoc("salah-precise", "outlet-a", "", "اشتباكات في صلاح الدين", "2019-05-17", body)
+	event(&precise, "Battles", "Armed clash", "2019-05-17", locSalah, actor(idGNA, "قوات الحكومة", "LY-GNA"), actor(idLNA, "مسلحون", "LY-LNA"), nil, body)
+	vague := newDoc("salah-vague", "outlet-b", "", "اشتباكات في صلاح الدين", "", body)
+	vague.Published = record.Published{From: record.Str("2019-04-06"), To: record.Str("2020-06-01"), Basis: record.BasisInferred}
+	ev := event(&vague, "Battles", "Armed clash", "", locSalah, actor(idGNA, "قوات الحكومة", "LY-GNA"), actor(idLNA, "مسلحون", "LY-LNA"), nil, body)
+	ev.DateFrom, ev.DateTo = record.Str("2019-04-06"), record.Str("2020-06-01")
+	later := newDoc("salah-later", "outlet-c", "", "اشتباكات في صلاح الدين", "2019-05-18", body)
+	event(&later, "Battles", "Armed clash", "2019-05-17", locSalah, actor(idGNA, "قوات الحكومة", "LY-GNA"), actor(idLNA, "مسلحون", "LY-LNA"), nil, body)
+
+	got := cluster(t, []record.Document{precise, vague, later})
+	p, v, l := mergedOf(t, got, "salah-precise", 0), mergedOf(t, got, "salah-vague", 0), mergedOf(t, got, "salah-later", 0)
+	if v == p || v == l {
+		t.Errorf("the vaguely dated report was merged: precise %s, vague %s, later %s", p, v, l)
+	}
+	if p != l {
+		t.Errorf("two precise reports of the same clash were not merged: %s, %s", p, l)
+	}
+}

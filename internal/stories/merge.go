@@ -102,9 +102,18 @@ type mergedState struct {
 	keys    []uint64
 }
 
+// maxMergeWindowDays is the widest date window a report may have and still be
+// merged with other reports: about a month, ACLED's coarsest time precision.
+const maxMergeWindowDays = 31
+
 // compatible says whether report r can be of merged event m.
 func (c *Clusterer) compatible(m *mergedState, r *report) bool {
 	if m.family != r.family || r.family == "" {
+		return false
+	}
+	// A report dated only to within months cannot be told from other fights
+	// at the same place; merging it would join events that may be a year apart.
+	if r.hasWin && r.win.width() > maxMergeWindowDays || m.hasWin && int(m.minTo-m.maxFrom)+1 > maxMergeWindowDays {
 		return false
 	}
 	slack := day(c.opt.DateSlackDays)

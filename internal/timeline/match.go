@@ -102,14 +102,36 @@ func init() {
 // barriers are punctuation marks a name never spans.
 var barriers = map[string]bool{".": true, "!": true, "?": true, "؟": true, "؛": true, ";": true, ":": true, "،": true, ",": true}
 
-// word is a token as the matcher sees it.
+// word is a token as the matcher sees it: its key, the key of its stem,
+// and (first words only) the key without a leading clitic letter the
+// segmenter left on («لمؤتمر»).
 type word struct {
 	tok     int
-	keys    [2]string
+	keys    [3]string
 	barrier bool
 }
 
 func (w *word) is(k string) bool { return k != "" && (w.keys[0] == k || w.keys[1] == k) }
+
+// proclitics are the clitic letters a name's first word may carry, longest
+// first.
+var proclitics = []string{"وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"}
+
+// bare strips clitic letters off a key the segmenter left whole: «لمؤتمر»
+// → «موتمر», «للجيش» → «جيش»; "" when none applies.
+func bare(k string) string {
+	for _, p := range proclitics {
+		rest, ok := strings.CutPrefix(k, p)
+		if !ok || utf8.RuneCountInString(rest) < 3 {
+			continue
+		}
+		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
+			return stripAl("ا" + rest) // للجيش = ل + الجيش
+		}
+		return stripAl(rest)
+	}
+	return ""
+}
 
 // Find returns the names of wars and landmarks in a token sequence (as
 // arabic.Tokenize returns it), longest match first, left to right, without
@@ -126,6 +148,9 @@ func (t *Timeline) Find(toks []arabic.Token) []Mention {
 			w.keys[0] = stripAl(arabic.Canonical(tk.Norm))
 			if tk.Enclitic == "" && tk.Stem != "" {
 				w.keys[1] = stripAl(tk.Stem)
+			}
+			if len(tk.Proclitics) == 0 {
+				w.keys[2] = bare(w.keys[0])
 			}
 			words = append(words, w)
 		case arabic.Punct:

@@ -155,9 +155,6 @@ func Default() (*Timeline, error) {
 	return defaultTL, defaultErr
 }
 
-// Files returns the embedded data files, for tools that check them.
-func Files() fs.FS { return dataFS }
-
 // Load reads data/wars.tsv and data/landmarks/*.tsv from fsys. base, when
 // not nil, resolves landmark places to coordinates. Malformed lines,
 // unknown wars or classes and duplicate ids are errors naming file and line.

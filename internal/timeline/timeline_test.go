@@ -235,3 +235,26 @@ func TestWarBounds(t *testing.T) {
 		t.Errorf("WarsOf(LY) = %d wars", n)
 	}
 }
+
+func TestClassesFor(t *testing.T) {
+	cases := []struct {
+		typ, sub string
+		want     string
+	}{
+		{"Battles", "Government regains territory", "territory"},
+		{"Strategic developments", "Non-violent transfer of territory", "territory"},
+		{"Explosions/Remote violence", "Air/drone strike", "attack,killing"},
+		{"Strategic developments", "Agreement", "agreement"},
+		{"Battles", "Armed clash", ""},
+		{"Strategic developments", "Change to group/activity", ""},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, c := range ClassesFor(tc.typ, tc.sub) {
+			got = append(got, string(c))
+		}
+		if strings.Join(got, ",") != tc.want {
+			t.Errorf("ClassesFor(%s, %s) = %v, want %s", tc.typ, tc.sub, got, tc.want)
+		}
+	}
+}

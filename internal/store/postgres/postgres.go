@@ -143,8 +143,28 @@ func (s *Store) setup(ctx context.Context) error {
 	if _, err := tx.Exec(ctx, "SELECT pg_advisory_xact_lock(7302512364)"); err != nil {
 		return fmt.Errorf("locking the schema: %w", err)
 	}
+	version, err := schemaVersionOf(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("reading the schema version: %w", err)
+	}
+	if version > schemaVersion {
+		return fmt.Errorf("database schema version %d, this marsad reads version %d: use a newer marsad", version, schemaVersion)
+	}
+	if version == 1 {
+		if err := migrateV1(ctx, tx); err != nil {
+			return fmt.Errorf("migrating the schema from version 1: %w", err)
+		}
+	}
 	if _, err := tx.Exec(ctx, schema); err != nil {
 		return fmt.Errorf("creating tables: %w", err)
+	}
+	if version != schemaVersion {
+		if _, err := tx.Exec(ctx, `DELETE FROM marsad_schema`); err != nil {
+			return fmt.Errorf("recording the schema version: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO marsad_schema (version) VALUES ($1)`, schemaVersion); err != nil {
+			return fmt.Errorf("recording the schema version: %w", err)
+		}
 	}
 	// PostGIS is used when the database has it; installing it is the
 	// database owner's choice (CREATE EXTENSION postgis), not marsad's.
@@ -215,6 +235,8 @@ func isTransient(err error) bool {
 // whatever the database's locale, and the "to" bound of a date prefix
 // ("2024-05" + U+FFFF) works.
 const schema = `
+CREATE TABLE IF NOT EXISTS marsad_schema (version INTEGER NOT NULL);
+
 CREATE TABLE IF NOT EXISTS documents (
 	id           BIGSERIAL PRIMARY KEY,
 	doc_id       TEXT COLLATE "C" NOT NULL UNIQUE,
@@ -257,13 +279,30 @@ CREATE INDEX IF NOT EXISTS events_outlet ON events (outlet, date);
 CREATE INDEX IF NOT EXISTS events_place ON events (lon, lat);
 CREATE INDEX IF NOT EXISTS events_tsv ON events USING GIN (tsv);
 
+-- The actors of each event, one row per actor and event, keyed by actor and
+-- date, with the event's date and types copied from events: one actor's
+-- events, alone or of one type, are read in date order off an index and
+-- counted without touching events. actor_id is store.ActorKey: the actor's
+-- id, or "name:" and its normalised name.
 CREATE TABLE IF NOT EXISTS event_actors (
-	event    BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
-	actor_id TEXT COLLATE "C" NOT NULL,
-	name     TEXT COLLATE "C" NOT NULL
+	actor_id       TEXT COLLATE "C" NOT NULL,
+	date           TEXT COLLATE "C" NOT NULL,
+	event          BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+	event_type     TEXT COLLATE "C" NOT NULL DEFAULT '',
+	sub_event_type TEXT COLLATE "C" NOT NULL DEFAULT '',
+	PRIMARY KEY (actor_id, date, event)
 );
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors (event);
-CREATE INDEX IF NOT EXISTS event_actors_id ON event_actors (actor_id);
+CREATE INDEX IF NOT EXISTS event_actors_type ON event_actors (actor_id, event_type, date, event);
+CREATE INDEX IF NOT EXISTS event_actors_sub_type ON event_actors (actor_id, sub_event_type, date, event);
+
+-- Every name an actor has been seen under, for name-fragment filters: small
+-- (one row per actor and spelling), so scanning it is cheap.
+CREATE TABLE IF NOT EXISTS actor_names (
+	actor_id TEXT COLLATE "C" NOT NULL,
+	norm     TEXT COLLATE "C" NOT NULL,
+	PRIMARY KEY (actor_id, norm)
+);
 
 CREATE TABLE IF NOT EXISTS entities (
 	doc       BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -211,19 +211,16 @@ func queueEvents(batch *pgx.Batch, docRow int64, d record.Document) error {
 		if err != nil {
 			return fmt.Errorf("event %s: %w", row.ID, err)
 		}
-		var actorIDs, names []string
-		for _, a := range store.EventActors(ev) {
-			actorIDs = append(actorIDs, noNUL(a.ID))
-			names = append(names, noNUL(arabic.Normalize(a.Name+" "+record.Deref(a.NameEn))))
-		}
 		tsv := tsvectorLiteral(weightedText{store.EventText(ev), 'D'})
+		keys, norms := actorKeys(ev)
+		queueActorNames(batch, keys, norms)
 		batch.Queue(`WITH e AS (INSERT INTO events
 			(event_id, doc, date, event_type, sub_event_type, lat, lon, fatalities, outlet, merged_id, record, tsv)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::tsvector) RETURNING id)
-			INSERT INTO event_actors (event, actor_id, name)
-			SELECT e.id, a.actor_id, a.name FROM e, unnest($13::text[], $14::text[]) AS a(actor_id, name)`,
+			INSERT INTO event_actors (actor_id, date, event, event_type, sub_event_type)
+			SELECT DISTINCT k, $3, e.id, $4, $5 FROM e, unnest($13::text[]) AS a(k)`,
 			row.ID, docRow, store.EventDate(ev), ev.EventType, ev.SubEventType, lat, lon, ev.Fatalities,
-			noNUL(row.Outlet), ev.MergedID, string(rec), tsv, actorIDs, names)
+			noNUL(row.Outlet), ev.MergedID, string(rec), tsv, keys)
 	}
 	return nil
 }
@@ -279,5 +276,33 @@ func queueAnnotations(batch *pgx.Batch, docRow int64, d record.Document) {
 		batch.Queue(`INSERT INTO framing (doc, actor_id, outlet, label, count)
 			SELECT $1, a, $2, l, c FROM unnest($3::text[], $4::text[], $5::int[]) AS f(a, l, c)`,
 			docRow, outlet, actorIDs, labels, counts)
+	}
+}
+
+// actorKeys returns the keys (store.ActorKey) of the actors of ev, each
+// with a normalised name it goes by, for event_actors and actor_names.
+func actorKeys(ev record.Event) (keys, norms []string) {
+	seen := map[string]bool{}
+	for _, a := range store.EventActors(ev) {
+		if a.ID == "" && strings.TrimSpace(a.Name) == "" {
+			continue
+		}
+		key := noNUL(store.ActorKey(a.ID, a.Name))
+		norm := noNUL(arabic.Normalize(a.Name + " " + record.Deref(a.NameEn)))
+		if !seen[key+"\x00"+norm] {
+			seen[key+"\x00"+norm] = true
+			keys, norms = append(keys, key), append(norms, norm)
+		}
+	}
+	return keys, norms
+}
+
+// queueActorNames queues the names actors go by. They are inserted in key
+// order so that writers adding the same names at once lock them in one
+// order and do not deadlock.
+func queueActorNames(batch *pgx.Batch, keys, norms []string) {
+	if len(keys) > 0 {
+		batch.Queue(`INSERT INTO actor_names (actor_id, norm)
+			SELECT k, n FROM unnest($1::text[], $2::text[]) AS a(k, n) ORDER BY k, n ON CONFLICT DO NOTHING`, keys, norms)
 	}
 }

@@ -117,64 +117,159 @@ func (s *Store) ListDocuments(ctx context.Context, f store.DocumentFilter) (stor
 	return out, rows.Err()
 }
 
-// eventWhere translates an event filter into conditions on events e.
-func (s *Store) eventWhere(f store.EventFilter) (where, error) {
-	var w where
+// actorKeys resolves an actor filter to the keys of the actors it names:
+// the key itself, or every actor one of whose names contains the
+// normalised fragment. No key means no actor matches.
+func (s *Store) actorKeys(ctx context.Context, actor string) ([]string, error) {
+	norm := arabic.Normalize(actor)
+	if norm == "" {
+		norm = "\uffff" // an empty fragment is in every name; match by id only
+	}
+	rows, err := s.pool.Query(ctx, `SELECT DISTINCT actor_id FROM actor_names
+		WHERE actor_id = $1 OR strpos(norm, $2) > 0 ORDER BY actor_id`, noNUL(actor), noNUL(norm))
+	if err != nil {
+		return nil, fmt.Errorf("resolving actor %q: %w", actor, unavailable(err))
+	}
+	keys, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return nil, fmt.Errorf("resolving actor %q: %w", actor, unavailable(err))
+	}
+	return keys, nil
+}
+
+// eventQuery is an event filter in SQL. Most filters read events e. A
+// filter naming one actor reads that actor's rows of event_actors ea
+// instead, keyed by actor and date: a page is read in order off the index,
+// and the count needs no other table unless other filters do.
+type eventQuery struct {
+	w where
+	// byActor reads event_actors ea for one actor.
+	byActor bool
+	// needEvents is set when a condition reads events e.
+	needEvents bool
+	// none is set when the filter can match nothing (an unknown actor).
+	none bool
+}
+
+// from is the FROM clause.
+func (q *eventQuery) from() string {
+	switch {
+	case !q.byActor:
+		return " FROM events e"
+	case q.needEvents:
+		return " FROM event_actors ea JOIN events e ON e.id = ea.event"
+	default:
+		return " FROM event_actors ea"
+	}
+}
+
+// date and id are the columns the events are ordered by.
+func (q *eventQuery) date() string {
+	if q.byActor {
+		return "ea.date"
+	}
+	return "e.date"
+}
+
+func (q *eventQuery) id() string {
+	if q.byActor {
+		return "ea.event"
+	}
+	return "e.id"
+}
+
+// on adds a condition that reads events e.
+func (q *eventQuery) on(cond string, args ...any) {
+	q.needEvents = true
+	q.w.add(cond, args...)
+}
+
+// eventQuery translates an event filter.
+func (s *Store) eventQuery(ctx context.Context, f store.EventFilter) (*eventQuery, error) {
+	q := &eventQuery{}
+	var actorKeys []string
+	if actor := strings.TrimSpace(f.Actor); actor != "" {
+		keys, err := s.actorKeys(ctx, actor)
+		if err != nil {
+			return nil, err
+		}
+		switch len(keys) {
+		case 0:
+			q.none = true
+			return q, nil
+		case 1:
+			q.byActor = true
+			q.w.add("ea.actor_id = ?", keys[0])
+		default:
+			actorKeys = keys
+		}
+	}
+	date := q.date()
 	if f.From != "" {
-		w.add("e.date != '' AND e.date >= ?", f.From)
+		q.w.add(date+" != '' AND "+date+" >= ?", f.From)
 	}
 	if f.To != "" {
-		w.add("e.date != '' AND e.date <= ?", f.To+"\uffff")
+		q.w.add(date+" != '' AND "+date+" <= ?", f.To+"\uffff")
 	}
 	if b := f.BBox; b != nil {
 		if s.postgis {
 			// For points, overlapping the envelope is lying inside it, edges included.
-			w.add("e.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", b.MinLon, b.MinLat, b.MaxLon, b.MaxLat)
+			q.on("e.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", b.MinLon, b.MinLat, b.MaxLon, b.MaxLat)
 		} else {
-			w.add("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
+			q.on("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
 		}
 	}
 	if f.EventType != "" {
+		column := "sub_event_type"
 		if _, isType := record.ACLED[f.EventType]; isType {
-			w.add("e.event_type = ?", f.EventType)
+			column = "event_type"
+		}
+		if q.byActor {
+			q.w.add("ea."+column+" = ?", f.EventType)
 		} else {
-			w.add("e.sub_event_type = ?", f.EventType)
+			q.on("e."+column+" = ?", f.EventType)
 		}
 	}
 	if f.Outlet != "" {
-		w.add("e.outlet = ?", f.Outlet)
+		q.on("e.outlet = ?", f.Outlet)
 	}
 	if f.DocID != "" {
-		w.add("e.doc = (SELECT id FROM documents WHERE doc_id = ?)", f.DocID)
+		q.on("e.doc = (SELECT id FROM documents WHERE doc_id = ?)", f.DocID)
 	}
-	if a := strings.TrimSpace(f.Actor); a != "" {
-		w.add(`EXISTS (SELECT 1 FROM event_actors ea WHERE ea.event = e.id
-			AND (ea.actor_id = ? OR strpos(ea.name, ?) > 0))`, a, arabic.Normalize(a))
+	if len(actorKeys) > 0 {
+		q.on(`e.id IN (SELECT event FROM event_actors WHERE actor_id = ANY(?))`, actorKeys)
 	}
 	if strings.TrimSpace(f.Query) != "" {
-		q, err := parseQuery(f.Query)
+		parsed, err := parseQuery(f.Query)
 		if err != nil {
-			return w, err
+			return nil, err
 		}
-		w.add("e.tsv @@ ?::tsquery", tsqueryLiteral(q))
+		q.on("e.tsv @@ ?::tsquery", tsqueryLiteral(parsed))
 	}
-	return w, nil
+	return q, nil
 }
 
 // ListEvents returns events matching f, newest first.
 func (s *Store) ListEvents(ctx context.Context, f store.EventFilter) (store.EventPage, error) {
 	page := f.Page.Normalized()
 	out := store.EventPage{Items: []store.EventRow{}}
-	w, err := s.eventWhere(f)
-	if err != nil {
+	q, err := s.eventQuery(ctx, f)
+	if err != nil || q.none {
 		return out, err
 	}
 	pool := s.poolFor(f.Query)
-	if err := pool.QueryRow(ctx, `SELECT count(*) FROM events e`+w.String(), w.args...).Scan(&out.Total); err != nil {
+	if err := pool.QueryRow(ctx, `SELECT count(*)`+q.from()+q.w.String(), q.w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting events: %w", unavailable(err))
 	}
-	rows, err := pool.Query(ctx, `SELECT e.record FROM events e`+w.String()+
-		` ORDER BY e.date DESC, e.id DESC LIMIT `+w.arg(page.Limit)+` OFFSET `+w.arg(page.Offset), w.args...)
+	sql := `SELECT e.record` + q.from() + q.w.String() +
+		` ORDER BY e.date DESC, e.id DESC LIMIT ` + q.w.arg(page.Limit) + ` OFFSET ` + q.w.arg(page.Offset)
+	if q.byActor {
+		// The page is chosen off the actor's index, then its records read.
+		sql = `SELECT e.record FROM (SELECT ea.event, ea.date` + q.from() + q.w.String() +
+			` ORDER BY ea.date DESC, ea.event DESC LIMIT ` + q.w.arg(page.Limit) + ` OFFSET ` + q.w.arg(page.Offset) +
+			`) p JOIN events e ON e.id = p.event ORDER BY p.date DESC, p.event DESC`
+	}
+	rows, err := pool.Query(ctx, sql, q.w.args...)
 	if err != nil {
 		return out, fmt.Errorf("listing events: %w", unavailable(err))
 	}
@@ -215,13 +310,14 @@ func (s *Store) GetEvent(ctx context.Context, id string) (store.EventRow, error)
 
 // EventTimeline counts the events matching f per day.
 func (s *Store) EventTimeline(ctx context.Context, f store.EventFilter) ([]store.DayCount, error) {
-	w, err := s.eventWhere(f)
-	if err != nil {
-		return nil, err
+	q, err := s.eventQuery(ctx, f)
+	if err != nil || q.none {
+		return []store.DayCount{}, err
 	}
-	w.add("e.date != ''")
-	rows, err := s.poolFor(f.Query).Query(ctx, `SELECT substr(e.date, 1, 10) AS day, count(*) FROM events e`+w.String()+
-		` GROUP BY day ORDER BY day`, w.args...)
+	date := q.date()
+	q.w.add(date + " != ''")
+	rows, err := s.poolFor(f.Query).Query(ctx, `SELECT substr(`+date+`, 1, 10) AS day, count(*)`+q.from()+q.w.String()+
+		` GROUP BY day ORDER BY day`, q.w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting events per day: %w", unavailable(err))
 	}

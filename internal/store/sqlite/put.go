@@ -188,8 +188,8 @@ func (t *txn) insertEvents(docRow int64, d record.Document) error {
 		for _, a := range store.EventActors(ev) {
 			key := store.ActorKey(a.ID, a.Name)
 			// An actor named twice in one event (actor1 and actor2) is one row.
-			if _, err := t.exec(`INSERT OR IGNORE INTO event_actors (actor_id, date, event) VALUES (?, ?, ?)`,
-				key, date, evRow); err != nil {
+			if _, err := t.exec(`INSERT OR IGNORE INTO event_actors (actor_id, date, event, event_type, sub_event_type)
+				VALUES (?, ?, ?, ?, ?)`, key, date, evRow, ev.EventType, ev.SubEventType); err != nil {
 				return err
 			}
 			if _, err := t.exec(`INSERT OR IGNORE INTO actor_names (actor_id, norm) VALUES (?, ?)`,

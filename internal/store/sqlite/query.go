@@ -157,21 +157,28 @@ type eventQuery struct {
 	byActor bool
 	// needEvents is set when a condition reads events e.
 	needEvents bool
+	// selective is set when a condition matches few events (a text query,
+	// one document): SQLite should start from those, not from the actor.
+	selective bool
 	// none is set when the filter can match nothing (an unknown actor).
 	none bool
 }
 
-// from is the FROM clause.
-func (q *eventQuery) from() string {
+// from is the FROM clause of the count (page false) or of a page.
+func (q *eventQuery) from(page bool) string {
 	switch {
 	case !q.byActor:
 		return " FROM events e"
-	case q.needEvents:
-		// The actor's rows lead: they come in date order, so a page stops
-		// early; CROSS JOIN keeps SQLite from reordering the tables.
+	case !q.needEvents:
+		return " FROM event_actors ea"
+	case page && !q.selective:
+		// The actor's rows lead: they come in date order, so the page stops
+		// after enough matches instead of sorting them all; CROSS JOIN
+		// keeps SQLite from reordering the tables.
 		return " FROM event_actors ea CROSS JOIN events e ON e.id = ea.event"
 	default:
-		return " FROM event_actors ea"
+		// A count reads every match either way; SQLite picks the order.
+		return " FROM event_actors ea JOIN events e ON e.id = ea.event"
 	}
 }
 
@@ -227,11 +234,16 @@ func (s *Store) eventQuery(ctx context.Context, f store.EventFilter) (*eventQuer
 		q.on("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?", b.MinLon, b.MaxLon, b.MinLat, b.MaxLat)
 	}
 	if f.EventType != "" {
-		// Naming the column lets SQLite use its index.
+		// Naming the column lets SQLite use its index; event_actors has
+		// both columns too.
+		column := "sub_event_type"
 		if _, isType := record.ACLED[f.EventType]; isType {
-			q.on("e.event_type = ?", f.EventType)
+			column = "event_type"
+		}
+		if q.byActor {
+			q.w.add("ea."+column+" = ?", f.EventType)
 		} else {
-			q.on("e.sub_event_type = ?", f.EventType)
+			q.on("e."+column+" = ?", f.EventType)
 		}
 	}
 	if f.Outlet != "" {
@@ -239,6 +251,7 @@ func (s *Store) eventQuery(ctx context.Context, f store.EventFilter) (*eventQuer
 	}
 	if f.DocID != "" {
 		q.on("e.doc = (SELECT id FROM documents WHERE doc_id = ?)", f.DocID)
+		q.selective = true
 	}
 	if len(actorKeys) > 0 {
 		marks := strings.TrimSuffix(strings.Repeat("?,", len(actorKeys)), ",")
@@ -250,6 +263,7 @@ func (s *Store) eventQuery(ctx context.Context, f store.EventFilter) (*eventQuer
 			return nil, err
 		}
 		q.on("e.id IN (SELECT rowid FROM event_fts WHERE event_fts MATCH ?)", ftsMatch(parsed))
+		q.selective = true
 	}
 	return q, nil
 }
@@ -262,13 +276,13 @@ func (s *Store) ListEvents(ctx context.Context, f store.EventFilter) (store.Even
 	if err != nil || q.none {
 		return out, err
 	}
-	if err := s.reader.QueryRowContext(ctx, `SELECT count(*)`+q.from()+q.w.String(), q.w.args...).Scan(&out.Total); err != nil {
+	if err := s.reader.QueryRowContext(ctx, `SELECT count(*)`+q.from(false)+q.w.String(), q.w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting events: %w", err)
 	}
 	// The page is chosen from the indexes alone, then its records are read:
 	// sorting whole records of a large match costs a read of every one.
 	rows, err := s.reader.QueryContext(ctx, `SELECT r.record FROM
-		(SELECT `+q.id()+` AS id, `+q.date()+` AS date`+q.from()+q.w.String()+
+		(SELECT `+q.id()+` AS id, `+q.date()+` AS date`+q.from(true)+q.w.String()+
 		` ORDER BY `+q.date()+` DESC, `+q.id()+` DESC LIMIT ? OFFSET ?) p
 		JOIN event_records r ON r.id = p.id ORDER BY p.date DESC, p.id DESC`, append(q.w.args, page.Limit, page.Offset)...)
 	if err != nil {
@@ -315,7 +329,7 @@ func (s *Store) EventTimeline(ctx context.Context, f store.EventFilter) ([]store
 	}
 	date := q.date()
 	q.w.add(date + " != ''")
-	rows, err := s.reader.QueryContext(ctx, `SELECT `+date+`, count(*)`+q.from()+q.w.String()+
+	rows, err := s.reader.QueryContext(ctx, `SELECT `+date+`, count(*)`+q.from(false)+q.w.String()+
 		` GROUP BY `+date+` ORDER BY `+date, q.w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("counting events per day: %w", err)

@@ -178,16 +178,22 @@ CREATE VIRTUAL TABLE IF NOT EXISTS event_fts USING fts5(
 	tokenize='unicode61 remove_diacritics 0');
 
 -- The actors of each event, one row per actor and event, keyed by actor and
--- date (the event's, copied) so that one actor's events are read in date
--- order straight off the key and counted without touching events.
+-- date, with the event's date and types copied from events: one actor's
+-- events, alone or of one type, are read in date order straight off an
+-- index and counted without touching events (an index of this table ends
+-- with the key, so (actor_id, event_type) is ordered by date within a type).
 -- actor_id is store.ActorKey: the actor's id, or "name:" and its normalised name.
 CREATE TABLE IF NOT EXISTS event_actors (
-	actor_id TEXT NOT NULL,
-	date     TEXT NOT NULL,
-	event    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+	actor_id       TEXT NOT NULL,
+	date           TEXT NOT NULL,
+	event          INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+	event_type     TEXT NOT NULL DEFAULT '',
+	sub_event_type TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (actor_id, date, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_actors_event ON event_actors(event);
+CREATE INDEX IF NOT EXISTS event_actors_type ON event_actors(actor_id, event_type);
+CREATE INDEX IF NOT EXISTS event_actors_sub_type ON event_actors(actor_id, sub_event_type);
 
 -- Every name an actor has been seen under, for name-fragment filters: small
 -- (one row per actor and spelling), so scanning it is cheap.
@@ -245,7 +251,7 @@ CREATE INDEX IF NOT EXISTS framing_actor ON framing(actor_id);
 `
 
 // migrateV1 brings a version-1 file to version 2: event_actors gains the
-// event's date and becomes keyed by actor and date.
+// event's date and types and becomes keyed by actor and date.
 func migrateV1(ctx context.Context, db *sql.DB) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -254,16 +260,19 @@ func migrateV1(ctx context.Context, db *sql.DB) error {
 	defer tx.Rollback()
 	for _, q := range []string{
 		`CREATE TABLE event_actors_v2 (
-			actor_id TEXT NOT NULL,
-			date     TEXT NOT NULL,
-			event    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+			actor_id       TEXT NOT NULL,
+			date           TEXT NOT NULL,
+			event          INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+			event_type     TEXT NOT NULL DEFAULT '',
+			sub_event_type TEXT NOT NULL DEFAULT '',
 			PRIMARY KEY (actor_id, date, event)
 		) WITHOUT ROWID`,
-		`INSERT OR IGNORE INTO event_actors_v2 (actor_id, date, event)
-			SELECT ea.actor_id, e.date, ea.event FROM event_actors ea JOIN events e ON e.id = ea.event`,
+		`INSERT OR IGNORE INTO event_actors_v2 (actor_id, date, event, event_type, sub_event_type)
+			SELECT ea.actor_id, e.date, ea.event, e.event_type, e.sub_event_type
+			FROM event_actors ea JOIN events e ON e.id = ea.event`,
 		`DROP TABLE event_actors`,
 		`ALTER TABLE event_actors_v2 RENAME TO event_actors`,
-		`CREATE INDEX event_actors_event ON event_actors(event)`,
+		// The rest of the schema (indexes) is created after the migration.
 		`PRAGMA user_version = 2`,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {

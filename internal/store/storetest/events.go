@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/store"
 )
 
@@ -37,6 +38,17 @@ func testListEventsFilters(t *testing.T, s store.Store) {
 		{"actor id", store.EventFilter{Actor: "kb:guard"}, []string{DocClashB, DocClashA}},
 		{"actor name fragment with diacritics", store.EventFilter{Actor: "الدِّرع"}, []string{DocClashB, DocClashA}},
 		{"actor English name", store.EventFilter{Actor: "air force"}, []string{DocStrike}},
+		{"actor and type", store.EventFilter{Actor: "kb:guard", EventType: "Battles"}, []string{DocClashB, DocClashA}},
+		{"actor and sub-event type", store.EventFilter{Actor: "kb:guard", EventType: "Armed clash"}, []string{DocClashB, DocClashA}},
+		{"actor and another type", store.EventFilter{Actor: "kb:guard", EventType: "Protests"}, nil},
+		{"actor and dates", store.EventFilter{Actor: "kb:guard", From: "2024-05", To: "2024-05-10"}, []string{DocClashB, DocClashA}},
+		{"actor and later dates", store.EventFilter{Actor: "kb:guard", From: "2024-05-11"}, nil},
+		{"actor and outlet", store.EventFilter{Actor: "kb:guard", Outlet: OutletB}, []string{DocClashB}},
+		{"actor and bbox", store.EventFilter{Actor: "kb:air", BBox: libyaWest}, []string{DocStrike}},
+		{"actor and query", store.EventFilter{Actor: "kb:guard", Query: "عنيفة"}, []string{DocClashA}},
+		{"actor and document", store.EventFilter{Actor: "kb:guard", DocID: DocClashB}, []string{DocClashB}},
+		{"actor name fragment of two actors", store.EventFilter{Actor: "force"}, []string{DocStrike, DocClashB, DocClashA}},
+		{"unknown actor", store.EventFilter{Actor: "kb:nobody"}, nil},
 		{"outlet", store.EventFilter{Outlet: OutletA}, []string{DocProtest, DocClashA}},
 		{"query with clitic", store.EventFilter{Query: "قوات"}, []string{DocStrike, DocClashB}},
 		{"query on place name", store.EventFilter{Query: "طرابلس"}, []string{DocClashB, DocClashA}},
@@ -155,6 +167,9 @@ func testEventTimeline(t *testing.T, s store.Store) {
 		{store.EventFilter{EventType: "Battles", Page: store.Page{Limit: 1}}, []store.DayCount{{Day: "2024-05-10", Events: 2}}},
 		{store.EventFilter{Outlet: OutletC, From: "2024-07"}, []store.DayCount{{Day: "2024-08-01", Events: 1}}},
 		{store.EventFilter{EventType: "Riots"}, []store.DayCount{}},
+		{store.EventFilter{Actor: "kb:guard"}, []store.DayCount{{Day: "2024-05-10", Events: 2}}},
+		{store.EventFilter{Actor: "مدنيون", From: "2024-08"}, []store.DayCount{{Day: "2024-08-01", Events: 1}}},
+		{store.EventFilter{Actor: "kb:nobody"}, []store.DayCount{}},
 	}
 	for _, tt := range tests {
 		got, err := s.EventTimeline(ctx, tt.f)
@@ -163,6 +178,76 @@ func testEventTimeline(t *testing.T, s store.Store) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("EventTimeline(%+v) = %v, want %v", tt.f, got, tt.want)
+		}
+	}
+}
+
+// testListEventsByActor checks the actor filter on generated events: one
+// actor's events page in the same order as the whole list, are counted
+// once when the actor is named twice in an event (actor1 and actor2), and
+// an actor without an id is found by its key and by a name fragment.
+func testListEventsByActor(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	var docs []record.Document
+	for i := 0; i < 30; i++ {
+		docs = append(docs, Generate(i))
+	}
+	// An event naming one actor twice, and one naming an actor with no id.
+	docs[0].Events[0].Actor1, docs[0].Events[0].Actor2 = &record.Actor{ID: "gen:twice", Name: "قوة المثنى"}, &record.Actor{ID: "gen:twice", Name: "قوة المثنى"}
+	docs[1].Events[0].Actor1 = &record.Actor{Name: "جماعة بلا معرّف"}
+	if _, err := s.PutDocuments(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		f     store.EventFilter
+		total int
+	}{
+		{"named twice in one event", store.EventFilter{Actor: "gen:twice"}, 1},
+		{"no id, by key", store.EventFilter{Actor: store.ActorKey("", "جماعة بلا معرف")}, 1},
+		{"no id, by fragment", store.EventFilter{Actor: "بلا معرف"}, 1},
+	}
+	for _, tt := range tests {
+		page, err := s.ListEvents(ctx, tt.f)
+		if err != nil || page.Total != tt.total || len(page.Items) != tt.total {
+			t.Errorf("%s: total %d, %d items, err %v; want %d", tt.name, page.Total, len(page.Items), err, tt.total)
+		}
+	}
+	// Every generated actor: its events, paged, are the whole list's events
+	// naming it, in the same order.
+	all, err := s.ListEvents(ctx, store.EventFilter{Page: store.Page{Limit: store.MaxLimit}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range genActors {
+		var want []string
+		for _, r := range all.Items {
+			for _, x := range store.EventActors(r.Event) {
+				if x.ID == a.ID {
+					want = append(want, r.ID)
+					break
+				}
+			}
+		}
+		var got []string
+		for off := 0; ; off += 3 {
+			p, err := s.ListEvents(ctx, store.EventFilter{Actor: a.ID, EventType: "", Page: store.Page{Limit: 3, Offset: off}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Total != len(want) {
+				t.Errorf("actor %s: total %d, want %d", a.ID, p.Total, len(want))
+				break
+			}
+			for _, r := range p.Items {
+				got = append(got, r.ID)
+			}
+			if len(p.Items) < 3 {
+				break
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("actor %s: paged events %v, want %v", a.ID, got, want)
 		}
 	}
 }

@@ -28,6 +28,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"ListDocuments", testListDocuments},
 		{"ListEventsFilters", testListEventsFilters},
 		{"ListEventsPaging", testListEventsPaging},
+		{"ListEventsByActor", testListEventsByActor},
 		{"EventTimeline", testEventTimeline},
 		{"GetEvent", testGetEvent},
 		{"EventIDsScopedAcrossDocuments", testEventIDCollision},
