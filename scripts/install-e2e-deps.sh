@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the browser end-to-end tests need: Debian's Chromium and the
-# Noto fonts (Arabic glyphs), and playwright-core from npm (it drives the
-# system Chromium; it never downloads a browser of its own).
+# Installs what the browser end-to-end tests need: Debian's Chromium, the
+# Noto fonts (Arabic glyphs) and npm (with Node.js), and playwright-core
+# from npm (it drives the system Chromium; it never downloads a browser of
+# its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
+# npm installs playwright-core here and builds the UI in scripts/build-web.sh.
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"

@@ -11,6 +11,7 @@ import (
 	"github.com/marsad/marsad/internal/store"
 	_ "github.com/marsad/marsad/internal/store/postgres" // --db postgres://...
 	_ "github.com/marsad/marsad/internal/store/sqlite"   // --db FILE
+	"github.com/marsad/marsad/internal/storylink"
 )
 
 func init() {
@@ -26,9 +27,10 @@ func runIngest(args []string) int {
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	workers := fs.Int("j", 0, "documents analysed at once (default: one per CPU)")
 	maxMB := fs.Int("max-mb", 10, "largest document read, in `MB`")
+	noStories := fs.Bool("no-stories", false, "store without story ids, duplicate links and merged event ids ('marsad serve' links them later)")
 	natsURL := fs.String("nats", "", "queue the articles on the NATS server at `URL` for 'marsad worker' processes instead of storing them here")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: marsad ingest [flags] PATH...\n\nPATH is a .txt, .html/.htm or .jsonl file, a directory (read recursively), or - for standard input.\nJSON Lines files of marsad/v1 records (from 'marsad analyze') are stored without re-analysis.\nRe-ingesting an article with the same content changes nothing.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: marsad ingest [flags] PATH...\n\nPATH is a .txt, .html/.htm or .jsonl file, a directory (read recursively), or - for standard input.\nJSON Lines files of marsad/v1 records (from 'marsad analyze') are stored without re-analysis.\nRe-ingesting an article with the same content changes nothing.\nArticles join the stories already stored (story id, near-duplicate link, merged event ids);\nrecords that carry a story id keep theirs.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	paths, err := parseInterspersed(fs, args)
@@ -54,9 +56,15 @@ func runIngest(args []string) int {
 	}
 	defer st.Close()
 	opts := ingest.Options{
-		Workers:  *workers,
-		MaxBytes: int64(*maxMB) << 20,
-		OnError:  func(err error) { fmt.Fprintf(os.Stderr, "marsad: %v\n", err) },
+		Workers:   *workers,
+		MaxBytes:  int64(*maxMB) << 20,
+		NoStories: *noStories,
+		OnError:   func(err error) { fmt.Fprintf(os.Stderr, "marsad: %v\n", err) },
+		OnNote: func(note string) {
+			if !*quiet {
+				fmt.Fprintf(os.Stderr, "marsad ingest: %s\n", note)
+			}
+		},
 		OnWarning: func(where, msg string) {
 			if !*quiet {
 				fmt.Fprintf(os.Stderr, "marsad: %s: warning: %s\n", where, msg)
@@ -74,6 +82,10 @@ func runIngest(args []string) int {
 	if !*quiet {
 		fmt.Fprintf(os.Stderr, "marsad ingest: %s: %d stored, %d unchanged, %d failed in %.1fs\n",
 			*db, res.Stored, res.Unchanged, res.Failed, res.Elapsed.Seconds())
+		if res.Seeded > 0 {
+			fmt.Fprintf(os.Stderr, "marsad ingest: stories continued from the %d documents stored in the last %d days\n",
+				res.Seeded, storylink.WindowDays())
+		}
 	}
 	if res.Failed > 0 {
 		return 1

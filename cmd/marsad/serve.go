@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"github.com/marsad/marsad/internal/store"
 	_ "github.com/marsad/marsad/internal/store/postgres" // --db postgres://...
 	_ "github.com/marsad/marsad/internal/store/sqlite"   // --db FILE
+	"github.com/marsad/marsad/internal/storylink"
 )
 
 func init() {
@@ -29,6 +31,7 @@ func runServe(args []string) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on `HOST:PORT` (port 0 picks a free one)")
 	token := fs.String("token", os.Getenv("MARSAD_TOKEN"), "bearer `TOKEN` that POST /api/articles needs (default $MARSAD_TOKEN; none: writes refused)")
 	openReads := fs.Bool("open-reads", false, "let clients on other machines read without the token")
+	noStories := fs.Bool("no-stories", false, "do not link stories: leave documents stored without a story id (queue workers', posted articles) as they are")
 	queueFlags := addServeQueueFlags(fs) // --nats and friends: queue_flags.go
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: marsad serve [flags]\n\nflags:")
@@ -56,6 +59,11 @@ func runServe(args []string) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "marsad serve: %v\n", err)
 		return 2
+	}
+	if !*noStories {
+		// Links what workers and posts store without story ids (internal/storylink).
+		stopLinking := (&storylink.Assigner{Store: st, Logf: log.New(os.Stderr, "marsad serve: ", log.LstdFlags).Printf}).Start(ctx)
+		defer stopLinking()
 	}
 	opts := server.Options{Token: *token, OpenReads: *openReads, Analyze: ingest.AnalyzeBytes}
 	svc, err := queueFlags.start(ctx, st)

@@ -26,6 +26,8 @@ func runTrainNER(args []string) int {
 	minCount := fs.Int("min-count", 1, "drop features seen fewer times")
 	names := fs.String("names", "internal/ner/data/given-names-ar.txt,internal/ner/data/given-names-foreign.txt", "comma-separated name lists; empty for none")
 	useKB := fs.Bool("kb", true, "use the knowledge base's names as the gazetteer (stored in the model)")
+	phrases := fs.String("phrases", "internal/ner/data/phrases.txt", "comma-separated gazetteer lists (CLASS<TAB>name lines) added to the knowledge base's names; empty for none")
+	oBias := fs.Float64("o-bias", 0.3, "subtracted from the score of O when tagging: trades precision for recall")
 	memory := fs.Bool("memory", true, "label-memory features")
 	docWindow := fs.Int("doc-window", 20, "sentences on either side that make a document for the second pass; 0 for one pass")
 	dropout := fs.Float64("dropout", 0, "share of training tokens whose word-identity features are hidden each perceptron epoch")
@@ -55,6 +57,7 @@ func runTrainNER(args []string) int {
 	cfg := ner.TrainConfig{
 		Algorithm: *algorithm, Epochs: *epochs, Iterations: *iterations, L2: *l2, Seed: *seed,
 		MinCount: *minCount, Memory: *memory, DocWindow: *docWindow, Dropout: *dropout, Prune: float32(*prune),
+		OBias: float32(*oBias),
 	}
 	if !*quiet {
 		cfg.Log = os.Stderr
@@ -64,11 +67,24 @@ func runTrainNER(args []string) int {
 			return fail(err)
 		}
 	}
+	var gaz []ner.Phrase
 	if *useKB {
-		if cfg.Gazetteer, err = kbphrases.Default(); err != nil {
+		if gaz, err = kbphrases.Default(); err != nil {
 			return fail(err)
 		}
-		fmt.Fprintf(os.Stderr, "gazetteer: %d phrases from the knowledge base\n", cfg.Gazetteer.Len())
+	}
+	if *phrases != "" {
+		for _, p := range strings.Split(*phrases, ",") {
+			extra, err := ner.ReadPhraseList(p)
+			if err != nil {
+				return fail(err)
+			}
+			gaz = append(gaz, extra...)
+		}
+	}
+	if len(gaz) > 0 {
+		cfg.Gazetteer = ner.NewPhraseGazetteer(gaz)
+		fmt.Fprintf(os.Stderr, "gazetteer: %d phrases\n", cfg.Gazetteer.Len())
 	}
 	trainSents, dev := ner.SplitHoldout(sents, *holdout)
 	m, err := ner.Train(trainSents, cfg)

@@ -12,9 +12,11 @@ import (
 
 	"github.com/marsad/marsad/internal/analyze"
 	"github.com/marsad/marsad/internal/doc"
+	"github.com/marsad/marsad/internal/export"
 	"github.com/marsad/marsad/internal/input"
 	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/store"
+	"github.com/marsad/marsad/internal/storylink"
 )
 
 // Options control an ingest run.
@@ -30,6 +32,14 @@ type Options struct {
 	OnWarning func(where, warning string)
 	// Progress, when set, receives the analysis progress line.
 	Progress io.Writer
+	// NoStories stores documents without cross-document ids (story id,
+	// near-duplicate link, merged event ids); 'marsad serve' links them
+	// later. Otherwise documents are linked as they are stored, consistent
+	// with the stories already in the store (see internal/storylink), or
+	// left to the process linking the store's stories if one is.
+	NoStories bool
+	// OnNote receives remarks about the run that are not problems.
+	OnNote func(note string)
 }
 
 // Stats count what a run did.
@@ -37,7 +47,9 @@ type Stats struct {
 	Stored    int // documents new to the store (or replacing an older version)
 	Unchanged int // documents already stored with the same content
 	Failed    int // inputs or records reported through OnError
-	Elapsed   time.Duration
+	// Seeded counts the stored documents read to continue their stories.
+	Seeded  int
+	Elapsed time.Duration
 }
 
 // Run stores the documents that paths name into st. The error returned is
@@ -46,6 +58,19 @@ type Stats struct {
 func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Stats, error) {
 	started := time.Now()
 	sink := &storeWriter{ctx: ctx, st: st, opts: opts}
+	var out export.Writer = sink
+	if !opts.NoStories {
+		linking, err := storylink.StartInline(ctx, st)
+		if err != nil {
+			return sink.stats(started), fmt.Errorf("linking stories: %w", err)
+		}
+		defer linking.Close()
+		if !linking.Held() && opts.OnNote != nil {
+			opts.OnNote("another process (marsad serve) is linking stories in this database; it will link these documents")
+		}
+		sink.s.Seeded = linking.Seeded
+		out = linking.Writer(sink)
+	}
 	// Raw inputs go to the analysis in chunks, so that a directory of a
 	// million files is never listed in memory at once.
 	var raw []string
@@ -53,7 +78,7 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sta
 		if len(raw) == 0 {
 			return nil
 		}
-		_, err := analyze.Run(raw, sink, analyze.Options{Workers: opts.Workers, MaxBytes: opts.MaxBytes,
+		_, err := analyze.Run(raw, out, analyze.Options{Workers: opts.Workers, MaxBytes: opts.MaxBytes,
 			Stdin: opts.Stdin, OnError: sink.fail, OnWarning: opts.OnWarning, Progress: opts.Progress})
 		raw = raw[:0]
 		return err
@@ -63,7 +88,7 @@ func Run(ctx context.Context, st store.Store, paths []string, opts Options) (Sta
 			if err := analyse(); err != nil {
 				return sink.stats(started), err
 			}
-			if err := sink.loadRecords(src.Path); err != nil {
+			if err := LoadRecords(src.Path, opts.MaxBytes, out.Write, sink.fail); err != nil {
 				return sink.stats(started), err
 			}
 			if err := sink.flush(); err != nil {
@@ -149,8 +174,3 @@ func (w *storeWriter) flush() error {
 
 // Close stores what is still queued; the store itself outlives the run.
 func (w *storeWriter) Close() error { return w.flush() }
-
-// loadRecords stores every marsad/v1 record of a JSON Lines file.
-func (w *storeWriter) loadRecords(path string) error {
-	return LoadRecords(path, w.opts.MaxBytes, w.Write, w.fail)
-}

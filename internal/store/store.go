@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/marsad/marsad/internal/record"
 )
@@ -54,6 +55,26 @@ type Store interface {
 	// highlighted snippets: best match first when at most RankLimit
 	// documents match, most recently stored first otherwise.
 	Search(ctx context.Context, query string, p Page) (SearchPage, error)
+	// ScanDocuments calls fn with each stored document f selects, whole
+	// (record and body), in publication order (undated first, then by day;
+	// in storage order within a day), until fn returns an error, which
+	// ScanDocuments returns. Story linking reads the store through it.
+	ScanDocuments(ctx context.Context, f ScanFilter, fn func(record.Document) error) error
+	// SetStories records the cross-document ids of stored documents that
+	// have no story id yet: each document's StoryID and DuplicateOf and its
+	// events' MergedID (matched by event id, as stored). A document is
+	// matched by DocID and ContentHash; one that is gone, changed, or
+	// already has a story id is left as it is and reported false, so of
+	// two linkers racing the first one's ids stay.
+	SetStories(ctx context.Context, docs []record.Document) (updated []bool, err error)
+	// Lease takes or renews, for holder, the lease called name: held by
+	// one holder at a time, it lapses ttl after it was last renewed. It
+	// reports whether holder holds it now and how many times it has
+	// changed hands, so a holder that finds the count moved knows another
+	// held it meanwhile. A ttl of 0 gives the lease up if holder holds it.
+	// Processes sharing a store use it to let one of them do a job at a
+	// time (linking stories: see internal/storylink).
+	Lease(ctx context.Context, name, holder string, ttl time.Duration) (held bool, handovers int64, err error)
 	// Stats counts what is stored.
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the store; no method may be called afterwards.
@@ -129,6 +150,18 @@ type EventFilter struct {
 	// DocID keeps the events of one document.
 	DocID string
 	Page
+}
+
+// ScanFilter selects documents for ScanDocuments.
+type ScanFilter struct {
+	// Linked selects documents that have a story id; otherwise those that
+	// have none (stored with no story id, waiting to be linked).
+	Linked bool
+	// From keeps documents published on or after this day (YYYY-MM-DD);
+	// undated documents are left out when it is set.
+	From string
+	// Limit stops the scan after this many documents; 0 means no limit.
+	Limit int
 }
 
 // ActorFilter selects actors.

@@ -19,6 +19,7 @@ import (
 	"github.com/marsad/marsad/internal/jobs"
 	"github.com/marsad/marsad/internal/queue"
 	"github.com/marsad/marsad/internal/queue/natstest"
+	"github.com/marsad/marsad/internal/record"
 	"github.com/marsad/marsad/internal/store"
 	"github.com/marsad/marsad/internal/store/postgres"
 	"github.com/marsad/marsad/internal/store/postgres/pgtest"
@@ -202,6 +203,30 @@ func TestScaleOut(t *testing.T) {
 		}
 	}
 	t.Logf("%d documents, %d events, %d entities — the same as the single-process run", got.documents, got.events, got.entities)
+
+	// The workers store documents with no story id; the serve process, the
+	// single stories consumer, links them all (internal/storylink).
+	waitUntil(t, &all, 5*time.Minute, "the server to link every document to a story", func() bool {
+		waiting := 0
+		err := st.ScanDocuments(ctx, store.ScanFilter{Limit: 1}, func(record.Document) error { waiting++; return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return waiting == 0
+	})
+	linked, err := st.ListStories(ctx, store.Page{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refStories, err := ref.ListStories(ctx, store.Page{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("stories: %d linked by the server from the workers' documents, %d linked inline by the single process",
+		linked.Total, refStories.Total)
+	if linked.Total == 0 || linked.Total > n {
+		t.Errorf("%d stories for %d documents", linked.Total, n)
+	}
 
 	// The poison inputs are dead letters, each with its error, in the API.
 	var dead struct {

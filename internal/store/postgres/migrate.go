@@ -18,7 +18,11 @@ const schemaVersion = 2
 // database, 1 for one made before versions were recorded.
 func schemaVersionOf(ctx context.Context, tx pgx.Tx) (int, error) {
 	var versioned, documents bool
-	err := tx.QueryRow(ctx, `SELECT to_regclass('marsad_schema') IS NOT NULL, to_regclass('documents') IS NOT NULL`).
+	// Only the schema tables are created in counts: a documents table
+	// further along the search path is another database's.
+	err := tx.QueryRow(ctx, `SELECT
+		EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'marsad_schema'),
+		EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'documents')`).
 		Scan(&versioned, &documents)
 	if err != nil {
 		return 0, err

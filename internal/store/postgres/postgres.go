@@ -340,6 +340,15 @@ CREATE TABLE IF NOT EXISTS doc_actors (
 CREATE INDEX IF NOT EXISTS doc_actors_doc ON doc_actors (doc);
 CREATE INDEX IF NOT EXISTS doc_actors_id ON doc_actors (actor_id);
 
+-- Leases let processes sharing the database take turns at a job
+-- (store.Lease); handovers counts changes of holder.
+CREATE TABLE IF NOT EXISTS leases (
+	name      TEXT COLLATE "C" PRIMARY KEY,
+	holder    TEXT COLLATE "C" NOT NULL,
+	until     TIMESTAMPTZ NOT NULL,
+	handovers BIGINT NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS framing (
 	doc      BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
 	actor_id TEXT COLLATE "C" NOT NULL,

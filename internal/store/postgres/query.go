@@ -261,12 +261,13 @@ func (s *Store) ListEvents(ctx context.Context, f store.EventFilter) (store.Even
 	if err := pool.QueryRow(ctx, `SELECT count(*)`+q.from()+q.w.String(), q.w.args...).Scan(&out.Total); err != nil {
 		return out, fmt.Errorf("counting events: %w", unavailable(err))
 	}
-	sql := `SELECT e.record` + q.from() + q.w.String() +
-		` ORDER BY e.date DESC, e.id DESC LIMIT ` + q.w.arg(page.Limit) + ` OFFSET ` + q.w.arg(page.Offset)
+	conds := q.w.String()
+	window := ` LIMIT ` + q.w.arg(page.Limit) + ` OFFSET ` + q.w.arg(page.Offset)
+	sql := `SELECT e.record` + q.from() + conds + ` ORDER BY e.date DESC, e.id DESC` + window
 	if q.byActor {
 		// The page is chosen off the actor's index, then its records read.
-		sql = `SELECT e.record FROM (SELECT ea.event, ea.date` + q.from() + q.w.String() +
-			` ORDER BY ea.date DESC, ea.event DESC LIMIT ` + q.w.arg(page.Limit) + ` OFFSET ` + q.w.arg(page.Offset) +
+		sql = `SELECT e.record FROM (SELECT ea.event, ea.date` + q.from() + conds +
+			` ORDER BY ea.date DESC, ea.event DESC` + window +
 			`) p JOIN events e ON e.id = p.event ORDER BY p.date DESC, p.event DESC`
 	}
 	rows, err := pool.Query(ctx, sql, q.w.args...)

@@ -128,7 +128,7 @@ func (s *Store) ListDocuments(ctx context.Context, f store.DocumentFilter) (stor
 func (s *Store) actorKeys(ctx context.Context, actor string) ([]any, error) {
 	norm := arabic.Normalize(actor)
 	if norm == "" {
-		norm = "\x00" // an empty fragment is in every name; match by id only
+		norm = "\uffff" // an empty fragment is in every name; match by id only
 	}
 	rows, err := s.reader.QueryContext(ctx, `SELECT DISTINCT actor_id FROM actor_names
 		WHERE actor_id = ? OR instr(norm, ?) > 0 ORDER BY actor_id`, actor, norm)

@@ -239,6 +239,15 @@ CREATE TABLE IF NOT EXISTS doc_actors (
 CREATE INDEX IF NOT EXISTS doc_actors_doc ON doc_actors(doc);
 CREATE INDEX IF NOT EXISTS doc_actors_id ON doc_actors(actor_id);
 
+-- Leases let processes sharing the file take turns at a job (store.Lease).
+-- until is in Unix milliseconds; handovers counts changes of holder.
+CREATE TABLE IF NOT EXISTS leases (
+	name      TEXT PRIMARY KEY,
+	holder    TEXT NOT NULL,
+	until     INTEGER NOT NULL,
+	handovers INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS framing (
 	doc      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
 	actor_id TEXT NOT NULL,

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,4 +108,67 @@ func TestOpenRefusesOtherSchemaVersion(t *testing.T) {
 	if _, err := Open(context.Background(), path); err == nil || !strings.Contains(err.Error(), "version 99") {
 		t.Errorf("opening a version-99 file: %v", err)
 	}
+}
+
+// TestOpenMigratesVersion1 turns a file back into the version-1 schema
+// (event_actors without dates or types) and checks that Open migrates it
+// and that event lists answer as before.
+func TestOpenMigratesVersion1(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v1.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Load(t, s)
+	filters := []store.EventFilter{{Actor: "kb:guard"}, {Actor: "kb:guard", EventType: "Battles"}, {Actor: "الدرع"},
+		{Actor: "kb:guard", From: "2024-05-10", To: "2024-05-10"}, {Actor: "مسلحون", From: "2024-08"}}
+	before := eventLists(t, s, filters)
+	for _, q := range []string{
+		`CREATE TABLE ea1 (event INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE, actor_id TEXT NOT NULL)`,
+		`INSERT INTO ea1 SELECT event, actor_id FROM event_actors`,
+		`DROP TABLE event_actors`,
+		`ALTER TABLE ea1 RENAME TO event_actors`,
+		`CREATE INDEX event_actors_event ON event_actors(event)`,
+		`CREATE INDEX event_actors_id ON event_actors(actor_id, event)`,
+		`PRAGMA user_version = 1`,
+	} {
+		if _, err := s.writer.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var version int
+	if err := s.reader.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil || version != schemaVersion {
+		t.Errorf("after migrating: version %d, %v", version, err)
+	}
+	if after := eventLists(t, s, filters); !slices.Equal(after, before) {
+		t.Errorf("event lists after migrating:\n%v\nbefore:\n%v", after, before)
+	}
+}
+
+// eventLists lists the event ids each filter selects, one line per filter.
+func eventLists(t *testing.T, s store.Store, filters []store.EventFilter) []string {
+	t.Helper()
+	var out []string
+	for _, f := range filters {
+		page, err := s.ListEvents(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total == 0 {
+			t.Fatalf("%+v selects nothing: the test would prove nothing", f)
+		}
+		var ids []string
+		for _, r := range page.Items {
+			ids = append(ids, r.ID)
+		}
+		out = append(out, fmt.Sprintf("%+v: %d %v", f, page.Total, ids))
+	}
+	return out
 }

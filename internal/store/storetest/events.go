@@ -49,6 +49,7 @@ func testListEventsFilters(t *testing.T, s store.Store) {
 		{"actor and document", store.EventFilter{Actor: "kb:guard", DocID: DocClashB}, []string{DocClashB}},
 		{"actor name fragment of two actors", store.EventFilter{Actor: "force"}, []string{DocStrike, DocClashB, DocClashA}},
 		{"unknown actor", store.EventFilter{Actor: "kb:nobody"}, nil},
+		{"actor of diacritics only", store.EventFilter{Actor: "\u064b\u064c"}, nil},
 		{"outlet", store.EventFilter{Outlet: OutletA}, []string{DocProtest, DocClashA}},
 		{"query with clitic", store.EventFilter{Query: "قوات"}, []string{DocStrike, DocClashB}},
 		{"query on place name", store.EventFilter{Query: "طرابلس"}, []string{DocClashB, DocClashA}},

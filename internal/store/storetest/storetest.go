@@ -37,6 +37,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Stories", testStories},
 		{"Actors", testActors},
 		{"Stats", testStats},
+		{"ScanDocuments", testScanDocuments},
+		{"SetStories", testSetStories},
+		{"Lease", testLease},
 		{"ConcurrentReadersDuringIngest", testConcurrentReaders},
 	}
 	for _, tt := range tests {
