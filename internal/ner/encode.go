@@ -16,7 +16,8 @@ import (
 // said otherwise, strings as length and bytes:
 //
 //	magic "MRSDNER1"
-//	flags (reserved, 0)
+//	flags: bit 0 set when a float32 O bias follows (other bits reserved)
+//	[float32 O bias, little-endian]
 //	label count, then each label name
 //	document window
 //	stage count, then per stage:
@@ -33,6 +34,9 @@ import (
 // Weights are quantised to 16 bits: the file is what ships, so the
 // quantised weights are the model, and Train returns them as such.
 const modelMagic = "MRSDNER1"
+
+// flagOBias marks a file that stores an O bias (see Model.oBias).
+const flagOBias = 1
 
 // maxStages bounds the stage count a file may declare.
 const maxStages = 4
@@ -54,7 +58,12 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var raw bytes.Buffer
 	e := &encoder{w: bufio.NewWriter(&raw)}
 	e.w.WriteString(modelMagic)
-	e.u(0)
+	if m.oBias != 0 {
+		e.u(flagOBias)
+		e.f(m.oBias)
+	} else {
+		e.u(0)
+	}
 	e.n(numLabels)
 	for _, n := range labelNames {
 		e.s(n)
@@ -194,7 +203,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, errors.New("ner model: not a marsad NER model (bad magic)")
 	}
 	m := &Model{}
-	d.uvarint() // flags, reserved
+	flags := d.uvarint()
+	if flags&^flagOBias != 0 && d.err == nil {
+		return nil, fmt.Errorf("ner model: unknown flags %#x", flags)
+	}
+	if flags&flagOBias != 0 {
+		m.oBias = d.float32()
+	}
 	if nl := d.count(); nl != numLabels && d.err == nil {
 		return nil, fmt.Errorf("ner model: %d labels, this build knows %d", nl, numLabels)
 	}

@@ -57,25 +57,7 @@ const (
 	tDocNext
 	tGazMem
 	tNameMem
-	tQuote
-	tPosition
-	tShapePrev
-	tShapeNext
-	tShapePrev2
-	tShapeNext2
-	tStemGram4
-	tMemPrev2
-	tMemNext2
-	tNamePrev2
-	tNameNext2
-	tPrevNormName
-	tPrevNormGaz
-	tStemPrev2
-	tStemNext2
 )
-
-// expFeat selects experimental feature groups (temporary).
-var expFeat uint64
 
 // tokenInfo is what the templates read about one token, computed once per
 // sentence.
@@ -92,7 +74,6 @@ type tokenInfo struct {
 	gazType      uint64 // hash of its entity type; 0 when none
 	mem, memStem uint64 // label-memory summaries
 	doc, docStem uint64 // document summaries (second pass only)
-	quote        uint8  // inside quotation marks
 }
 
 // Hashes standing for the positions before the first and after the last
@@ -163,30 +144,6 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 			in.doc, in.docStem = doc[2*i], doc[2*i+1]
 		}
 	}
-	if expFeat&1 != 0 {
-		inQ, inG := false, false
-		for i, w := range words {
-			switch w {
-			case "\"", "''", "'":
-				inQ = !inQ
-				continue
-			case "«":
-				inG = true
-				continue
-			case "»":
-				inG = false
-				continue
-			}
-			q := uint8(0)
-			if inQ {
-				q |= 1
-			}
-			if inG {
-				q |= 2
-			}
-			x.infos[i].quote = q
-		}
-	}
 }
 
 // numIdentity is how many features at the front of a token's list name the
@@ -254,45 +211,6 @@ func (x *extractor) features(i int, out []uint64) []uint64 {
 			mix(tMemNext, x.memAt(i+1)),
 		)
 	}
-	if expFeat&1 != 0 {
-		out = append(out, mix(tQuote, uint64(in.quote)))
-	}
-	if expFeat&4 != 0 {
-		pos := uint64(0)
-		switch {
-		case i == 0:
-			pos = 1
-		case i == 1:
-			pos = 2
-		case i == len(x.infos)-1:
-			pos = 3
-		}
-		out = append(out, mix(tPosition, pos))
-	}
-	if expFeat&8 != 0 {
-		out = append(out, mix(tShapePrev, x.shapeAt(i-1)), mix(tShapeNext, x.shapeAt(i+1)),
-			mix(tShapePrev2, x.shapeAt(i-2)), mix(tShapeNext2, x.shapeAt(i+2)))
-	}
-	if expFeat&16 != 0 {
-		out = append(out, mix(tStemPrev2, x.stemAt(i-2)), mix(tStemNext2, x.stemAt(i+2)))
-	}
-	if expFeat&32 != 0 && x.memory != nil {
-		out = append(out, mix(tMemPrev2, x.memAt(i-2)), mix(tMemNext2, x.memAt(i+2)))
-	}
-	if expFeat&32 != 0 && x.names != nil {
-		out = append(out, mix(tNamePrev2, uint64(x.nameAt(i-2))), mix(tNameNext2, uint64(x.nameAt(i+2))))
-	}
-	if expFeat&64 != 0 {
-		if x.names != nil {
-			out = append(out, mix(mix(tPrevNormName, prev), uint64(in.name)))
-		}
-		if x.gaz != nil {
-			out = append(out, mix(mix(tPrevNormGaz, prev), in.gazType))
-		}
-	}
-	if expFeat&256 != 0 {
-		out = appendGrams4(out, in.stem)
-	}
 	if x.useDoc {
 		out = append(out,
 			mix(tDoc, in.doc),
@@ -312,34 +230,6 @@ func (x *extractor) normAt(i int) uint64 {
 		return hEOS
 	}
 	return x.infos[i].hNorm
-}
-
-func (x *extractor) shapeAt(i int) uint64 {
-	switch {
-	case i < 0:
-		return hBOS
-	case i >= len(x.infos):
-		return hEOS
-	}
-	return x.infos[i].hShape
-}
-
-// appendGrams4 appends the character 4-grams of s (experimental).
-func appendGrams4(out []uint64, s string) []uint64 {
-	var offs [65]int
-	n := 0
-	for off := range s {
-		if n == 64 {
-			return out
-		}
-		offs[n] = off
-		n++
-	}
-	offs[n] = len(s)
-	for i := 0; i+4 <= n; i++ {
-		out = append(out, mix(tStemGram4, hashString(s[offs[i]:offs[i+4]])))
-	}
-	return out
 }
 
 func (x *extractor) stemAt(i int) uint64 {
@@ -389,22 +279,18 @@ func (x *extractor) gazTypeAt(i int) uint64 {
 
 // appendAffixes appends the prefixes and suffixes of 1–4 code points of s.
 func appendAffixes(out []uint64, tPre, tSuf uint64, s string) []uint64 {
-	maxA := 4
-	if expFeat&2 != 0 {
-		maxA = 5
-	}
 	n := 0
 	for off := range s {
-		if n > 0 && n <= maxA {
+		if n > 0 && n <= 4 {
 			out = append(out, mix(mix(tPre, uint64(n)), hashString(s[:off])))
 		}
 		n++
 	}
-	if n <= maxA && n > 0 {
+	if n <= 4 && n > 0 {
 		out = append(out, mix(mix(tPre, uint64(n)), hashString(s)))
 	}
 	end, k := len(s), 0
-	for end > 0 && k < maxA {
+	for end > 0 && k < 4 {
 		_, size := utf8.DecodeLastRuneInString(s[:end])
 		end -= size
 		k++

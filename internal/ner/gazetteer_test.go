@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -38,5 +40,54 @@ func TestPhraseGazetteer(t *testing.T) {
 	}
 	if g.Len() != 5 {
 		t.Errorf("Len %d, want 5 distinct phrases", g.Len())
+	}
+}
+
+func TestReadPhraseList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []Phrase
+		wantErr    bool
+	}{
+		{"classes and comments", "# a comment\n\nCUR\tدولار\nBODY\tالأمم المتحدة\n",
+			[]Phrase{{"دولار", "CUR"}, {"الأمم المتحدة", "BODY"}}, false},
+		{"no tab", "CUR دولار\n", nil, true},
+		{"empty name", "CUR\t \n", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "list.txt")
+			if err := os.WriteFile(path, []byte(tt.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadPhraseList(path)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("error %v, want error %v", err, tt.wantErr)
+			}
+			if err != nil && !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			if !tt.wantErr && !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if _, err := ReadPhraseList(filepath.Join(t.TempDir(), "missing.txt")); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}
+
+// The shipped list must parse and hold only gazetteer-sized classes.
+func TestShippedPhraseList(t *testing.T) {
+	ps, err := ReadPhraseList("data/phrases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	classes := map[string]bool{}
+	for _, p := range ps {
+		classes[p.Class] = true
+	}
+	if len(ps) < 100 || len(classes) > 10 {
+		t.Errorf("%d phrases in %d classes", len(ps), len(classes))
 	}
 }

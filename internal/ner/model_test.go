@@ -238,3 +238,36 @@ func TestTagCoNLL(t *testing.T) {
 		t.Errorf("invalid input: error %v", err)
 	}
 }
+
+// The O bias travels in the model file and moves the last stage's decision
+// away from O: a bias beyond any weight leaves no word untagged.
+func TestOBias(t *testing.T) {
+	sents := fixture(t)
+	cfg := fixtureConfig()
+	cfg.OBias = 0.25
+	m, err := Train(sents, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := ReadModel(bytes.NewReader(modelBytes(t, m)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read.oBias != 0.25 {
+		t.Errorf("O bias read back %v, want 0.25", read.oBias)
+	}
+	words := sents[0].Words
+	read.oBias = 1e6
+	for i, tag := range read.Tag(words) {
+		if tag == "O" {
+			t.Errorf("word %d (%s) tagged O under an overwhelming O bias", i, words[i])
+		}
+	}
+	raw := gunzip(t, modelBytes(t, m))
+	raw[len(modelMagic)] = 0x02 // an unknown flag
+	var buf bytes.Buffer
+	gz(t, &buf, raw)
+	if _, err := ReadModel(&buf); err == nil || !strings.Contains(err.Error(), "flags") {
+		t.Errorf("unknown flag: error %v, want one naming the flags", err)
+	}
+}

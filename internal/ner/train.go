@@ -41,6 +41,10 @@ type TrainConfig struct {
 	// tag from context, affixes, lexicons and the gazetteer, as it must for
 	// words it never saw.
 	Dropout float64
+	// OBias is subtracted from the score of O at every word of the last
+	// stage when the model tags (see Model.oBias); it is chosen by
+	// cross-validation and does not change the learnt weights.
+	OBias float32
 	// Prune drops, from the finished model, the feature rows whose largest
 	// absolute weight is below it (see weightTable.pruned).
 	Prune float32
@@ -78,7 +82,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			norms[si][i] = arabic.Normalize(w)
 		}
 	}
-	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, docWindow: cfg.DocWindow}
+	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, docWindow: cfg.DocWindow, oBias: cfg.OBias}
 	first, memory, err := m.trainStage(sents, labels, norms, nil, cfg)
 	if err != nil {
 		return nil, err

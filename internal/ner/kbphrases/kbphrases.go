@@ -5,19 +5,34 @@
 package kbphrases
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/ner"
 )
 
-// FromKB returns every Arabic name in k with its NER class (PERS, ORG, LOC,
-// MISC) and every nationality adjective with the class ADJ, in the base's
-// entry order.
+// FromKB returns every Arabic name in k with its NER class and every
+// nationality adjective with the class ADJ, in the base's entry order.
+// Names of minor entries get a class of their own, the NER class with "2"
+// appended ("3" for one-word names of minor places): places that are not
+// countries, capitals, regions or cities of 100,000 people, and entries
+// taken from PETRARCH's dictionaries. Their names are often common words
+// too (GeoNames lists «سنة» as a village), so the model learns to trust
+// them less than the curated and major names.
 func FromKB(k *kb.KB) []ner.Phrase {
 	var out []ner.Phrase
 	for _, e := range k.Entries() {
 		class := e.NERClass()
+		isMinor := minor(e)
 		for _, n := range e.Names() {
-			out = append(out, ner.Phrase{Name: n, Class: class})
+			c := class
+			switch {
+			case isMinor && class == "LOC" && !strings.Contains(strings.TrimSpace(n), " "):
+				c += "3"
+			case isMinor:
+				c += "2"
+			}
+			out = append(out, ner.Phrase{Name: n, Class: c})
 		}
 		for _, a := range e.Adjectives {
 			out = append(out, ner.Phrase{Name: a, Class: "ADJ"})
@@ -26,11 +41,29 @@ func FromKB(k *kb.KB) []ner.Phrase {
 	return out
 }
 
-// Default returns the gazetteer built from the embedded knowledge base.
-func Default() (*ner.PhraseGazetteer, error) {
+// majorPlaceKinds are the kinds of place whose names are rarely anything
+// else.
+var majorPlaceKinds = map[string]bool{"country": true, "capital": true, "admin1": true, "region": true, "district": true}
+
+// majorPopulation is the population from which a town's names count as
+// major.
+const majorPopulation = 100000
+
+func minor(e *kb.Entry) bool {
+	if e.Source == kb.SourcePetrarch {
+		return true
+	}
+	if !e.IsPlace() || e.Source == kb.SourceCurated {
+		return false
+	}
+	return !majorPlaceKinds[e.Kind] && e.Population < majorPopulation
+}
+
+// Default returns the phrases of the embedded knowledge base.
+func Default() ([]ner.Phrase, error) {
 	k, err := kb.Default()
 	if err != nil {
 		return nil, err
 	}
-	return ner.NewPhraseGazetteer(FromKB(k)), nil
+	return FromKB(k), nil
 }
