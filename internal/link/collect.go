@@ -32,6 +32,9 @@ type article struct {
 	// modifiers are the countries of nationality adjectives that modify a
 	// noun: context, not mentions.
 	modifiers []*kb.Entry
+	// adjective marks the tokens of nationality adjectives («الليبي»),
+	// which the tagger sometimes takes for a name of their own.
+	adjective []bool
 }
 
 // cand is one mention candidate: a stretch of tokens and what it may name.
@@ -143,7 +146,11 @@ type nerSpan struct {
 // collect gathers candidates from the knowledge base and the tagger.
 func (a *article) collect() {
 	covered := make([]bool, len(a.toks))
+	a.adjective = make([]bool, len(a.toks))
 	for _, m := range a.kb.Match(a.toks) {
+		if m.Adjective && m.First == m.Last {
+			a.adjective[m.First] = true
+		}
 		c := &cand{first: m.First, last: m.Last, entries: m.Entries, key: m.Key,
 			adjective: m.Adjective, ambiguous: m.Ambiguous, common: m.Common}
 		if m.Adjective && !a.nominalAdjective(m) {
@@ -213,8 +220,12 @@ func (a *article) trimSpan(first, last int) (int, int) {
 // tagged name contains them, it replaces matches that are places or a
 // person's surname alone: «سالم المثالي» is a person, not Salem, India;
 // «فرسان جنزور» is a brigade, not Janzour; «بلقاسم حفتر» is not Khalifa
-// Haftar. A tagged name that crosses a match's boundary is ignored.
+// Haftar. A tagged name that crosses a match's boundary is ignored, and so
+// is a nationality adjective tagged alone.
 func (a *article) addTagged(first, last int, class string) {
+	if first == last && a.adjective[first] {
+		return
+	}
 	var inside []int
 	for i, c := range a.cands {
 		if c.last < first || c.first > last {
@@ -234,8 +245,12 @@ func (a *article) addTagged(first, last int, class string) {
 			continue
 		}
 		e := c.entries[0]
+		// A surname inside a longer name is written bare: in «المؤيد
+		// لحفتر» ("Haftar's supporter") the match shed a proclitic, and the
+		// tagged words are no name of their own.
 		replaceable := e.IsPlace() && class != "LOC" ||
-			e.Type == kb.PER && class == "PERS" && !strings.Contains(c.key, " ") && !a.namedAs(e, first, last)
+			e.Type == kb.PER && class == "PERS" && !strings.Contains(c.key, " ") && !a.namedAs(e, first, last) &&
+				kb.Key(a.toks[c.first].Text) == c.key
 		if !replaceable {
 			return
 		}
