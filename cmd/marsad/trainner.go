@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/marsad/marsad/internal/ner"
@@ -34,6 +35,8 @@ func runTrainNER(args []string) int {
 	prune := fs.Float64("prune", 0.01, "drop features whose largest absolute weight is below this from the finished model")
 	holdout := fs.Float64("holdout", 0, "train on the first 1-`F` of the data and score the rest (model selection)")
 	eval := fs.String("eval", "", "after training, score the model on this tagged `PATH`")
+	cv := fs.Int("cv", 0, "instead of training one model, score the settings by `K`-fold cross-validation over --train")
+	cvBiases := fs.String("cv-o-bias", "", "comma-separated O biases to score in cross-validation (default: --o-bias)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -41,7 +44,7 @@ func runTrainNER(args []string) int {
 		}
 		return 2
 	}
-	if *train == "" || (*out == "" && *holdout == 0 && *eval == "") || fs.NArg() > 0 {
+	if *train == "" || (*out == "" && *holdout == 0 && *eval == "" && *cv == 0) || fs.NArg() > 0 {
 		fmt.Fprintln(os.Stderr, "usage: marsad train-ner --train PATH [--out PATH] [--holdout F] [--eval PATH] [flags]")
 		fs.PrintDefaults()
 		return 2
@@ -86,6 +89,9 @@ func runTrainNER(args []string) int {
 		cfg.Gazetteer = ner.NewPhraseGazetteer(gaz)
 		fmt.Fprintf(os.Stderr, "gazetteer: %d phrases\n", cfg.Gazetteer.Len())
 	}
+	if *cv > 0 {
+		return crossValidateNER(sents, cfg, *cv, *cvBiases)
+	}
 	trainSents, dev := ner.SplitHoldout(sents, *holdout)
 	m, err := ner.Train(trainSents, cfg)
 	if err != nil {
@@ -124,6 +130,34 @@ func runTrainNER(args []string) int {
 			return fail(fmt.Errorf("writing %s: %w", *out, err))
 		}
 		fmt.Fprintf(os.Stderr, "wrote %s (%d bytes)\n", *out, n)
+	}
+	return 0
+}
+
+func crossValidateNER(sents []ner.Sentence, cfg ner.TrainConfig, k int, biasList string) int {
+	var biases []float32
+	if biasList != "" {
+		for _, f := range strings.Split(biasList, ",") {
+			b, err := strconv.ParseFloat(strings.TrimSpace(f), 32)
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "marsad train-ner: --cv-o-bias: %v\n", err)
+				return 2
+			}
+			biases = append(biases, float32(b))
+		}
+	}
+	evs, err := ner.CrossValidate(sents, cfg, k, biases)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "marsad train-ner: %v\n", err)
+		return 1
+	}
+	for i, ev := range evs {
+		if len(biases) > 0 {
+			fmt.Printf("%d-fold cross-validation, O bias %g: F1 %.2f\n", k, biases[i], ev.Overall.F1())
+		} else {
+			fmt.Printf("%d-fold cross-validation: F1 %.2f\n", k, ev.Overall.F1())
+		}
+		ev.Write(os.Stdout)
 	}
 	return 0
 }

@@ -48,7 +48,7 @@ func (ArabicStage) Name() string { return "arabic" }
 
 // Process implements pipeline.Stage.
 func (ArabicStage) Process(d *doc.Doc) error {
-	spans := arabic.Sentences(d.Body)
+	spans := arabic.SentencesOf(d.Runes())
 	d.Sentences = make([]doc.Span, len(spans))
 	for i, s := range spans {
 		d.Sentences[i] = doc.Span{Start: s.Start, End: s.End}

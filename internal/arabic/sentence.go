@@ -33,8 +33,11 @@ func Paragraphs(text string) []Span {
 // list number at the start of a line. Punctuation inside a short quotation
 // does not end the sentence around it; a sentence that ends with a closing
 // quote or bracket includes it.
-func Sentences(text string) []Span {
-	runes := []rune(text)
+func Sentences(text string) []Span { return SentencesOf([]rune(text)) }
+
+// SentencesOf is Sentences over text already decoded to code points, for
+// callers that hold them (a pipeline decodes a body once).
+func SentencesOf(runes []rune) []Span {
 	var out []Span
 	start := 0
 	for i := 0; i <= len(runes); i++ {
@@ -144,19 +147,17 @@ func fullStop(runes []rune, start, i, le int) bool {
 		return false
 	}
 	// «1. » at the start of a line is a list number.
-	onlyDigits := true
+	// Stop at the first sign it is not one: this runs at every full stop.
 	n := 0
 	for _, c := range runes[start:i] {
-		if unicode.IsSpace(c) {
+		if c == ' ' || unicode.IsSpace(c) {
 			continue
 		}
-		n++
-		onlyDigits = onlyDigits && isDigit(c)
+		if n++; n > 3 || !isDigit(c) {
+			return true
+		}
 	}
-	if onlyDigits && n > 0 && n <= 3 {
-		return false
-	}
-	return true
+	return n == 0
 }
 
 var latinAbbrev = map[string]bool{

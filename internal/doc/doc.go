@@ -5,7 +5,7 @@ package doc
 
 import (
 	"fmt"
-	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/record"
@@ -69,13 +69,18 @@ type Doc struct {
 	DuplicateOf string
 	Warnings    []string
 
-	runes []rune
+	runes    []rune
+	runesOf  *byte // the Body string runes was decoded from
+	runesLen int
 }
 
-// Runes returns Body as code points, computed once; offsets index into it.
+// Runes returns Body as code points, computed once per body; offsets index
+// into it. Stages may assign Body directly, so the cache remembers which
+// string it was decoded from rather than trusting SetBody alone.
 func (d *Doc) Runes() []rune {
-	if d.runes == nil || len(d.runes) != utf8.RuneCountInString(d.Body) {
+	if d.runes == nil || unsafe.StringData(d.Body) != d.runesOf || len(d.Body) != d.runesLen {
 		d.runes = []rune(d.Body)
+		d.runesOf, d.runesLen = unsafe.StringData(d.Body), len(d.Body)
 	}
 	return d.runes
 }
