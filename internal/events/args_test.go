@@ -63,7 +63,7 @@ func TestDates(t *testing.T) {
 
 // TestUndatedLikely: an undated event takes the publication day the
 // metadata found likeliest; with an open window it has no day, only a
-// lower bound.
+// lower bound, and ACLED's coarsest time precision, 3.
 func TestUndatedLikely(t *testing.T) {
 	d := mkDoc(t, "قصفت مدفعية الحوثيين مدينة تعز.", "", entHouthi, entTaiz)
 	d.Published = record.Published{From: record.Str("2021-03-01"), To: record.Str("2021-03-20"), Likely: record.Str("2021-03-02"), Basis: record.BasisInferred}
@@ -81,7 +81,7 @@ func TestUndatedLikely(t *testing.T) {
 	d = mkDoc(t, "قصفت مدفعية الحوثيين مدينة تعز.", "", entHouthi, entTaiz)
 	d.Published = record.Published{From: record.Str("2021-03-01"), Basis: record.BasisInferred}
 	evs = extract(t, d)
-	if len(evs) != 1 || evs[0].Date != nil || evs[0].DateFrom == nil || *evs[0].DateFrom != "2021-02-22" || evs[0].TimePrecision != 0 {
+	if len(evs) != 1 || evs[0].Date != nil || evs[0].DateFrom == nil || *evs[0].DateFrom != "2021-02-22" || evs[0].TimePrecision != 3 {
 		t.Errorf("undated in an open window: %s", describe(evs))
 	}
 }

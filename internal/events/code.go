@@ -3,6 +3,8 @@ package events
 import (
 	"strings"
 
+	"github.com/marsad/marsad/internal/arabic"
+
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
 )
@@ -39,13 +41,23 @@ func (c *docContext) isState(a *actorRef) bool {
 				break
 			}
 		}
+		// A force that answers to no government, whatever government its
+		// side set up (the RSF's parallel one), is not a state's.
+		if e := c.kb.Get(a.id); e != nil && nonState[e.Kind] {
+			return false
+		}
 	}
 	return a.side != "" && (c.govSides[a.side] || strings.HasSuffix(a.side, "-GOV"))
 }
 
+// nonState are the knowledge-base kinds of armed groups that are never a
+// state's forces unless a government commands them (Parent).
+var nonState = map[string]bool{"paramilitary": true, "rebels": true, "jihadist": true, "mercenary": true, "cameo-reb": true}
+
 // code fills an event's ACLED type, sub-type and CAMEO code from its class
-// and the cues of its clause and sentence.
-func (c *docContext) code(ev *candidate) {
+// and the cues of its clause and sentence; sent are the events read from
+// the same sentence.
+func (c *docContext) code(ev *candidate, sent []*candidate) {
 	cls := ev.trig.class
 	ev.eventType, ev.subType, ev.cameo = cls.eventType, cls.subType, cls.cameo
 	s := ev.sent
@@ -65,9 +77,9 @@ func (c *docContext) code(ev *candidate) {
 			ev.subType = territorySub(c.v.is(ev.first, keys(regainWords)...))
 		}
 	case "@attack":
-		if sub, ok := c.weapon(s, cl, ""); ok {
+		if sub, ok := c.attackWeapon(ev, sent); ok {
 			ev.eventType, ev.subType, ev.cameo = "Explosions/Remote violence", sub, remoteCAMEO[sub]
-		} else if c.civilianTarget(ev) {
+		} else if c.civilianTarget(ev) || ev.civilians && (ev.actor2 == nil || ev.actor2.guessed) {
 			ev.eventType, ev.subType, ev.cameo = "Violence against civilians", "Attack", "180"
 		} else {
 			ev.subType, ev.cameo = "Armed clash", "193"
@@ -80,7 +92,7 @@ func (c *docContext) code(ev *candidate) {
 		sub, _ := c.weapon(s, cl, def)
 		ev.subType, ev.cameo = sub, remoteCAMEO[sub]
 	case "@kill":
-		if sub, ok := c.weapon(s, cl, ""); ok {
+		if sub, ok := c.attackWeapon(ev, sent); ok {
 			// «قتل ثلاثة بغارة لطائرة مسيرة»: the weapon makes the type.
 			ev.eventType, ev.subType, ev.cameo = "Explosions/Remote violence", sub, remoteCAMEO[sub]
 		} else if c.civilianTarget(ev) || !c.armedVictims(ev) {
@@ -178,6 +190,139 @@ func (c *docContext) weapon(s *sentence, cl clause, def string) (string, bool) {
 		}
 	}
 	return def, false
+}
+
+// attackWeapon reads the weapon of an attack or killing whose verb does
+// not say how it was done («استهدف», «هاجم»): the weapon its clause names,
+// else one the rest of its sentence names where no other kind of event is
+// told. «قال الجيش إنه استهدف بنية تحتية ... مشيرا إلى أن طائراته قصفت
+// أيضا مواقع أخرى» is an air strike: the weapon's clause tells a strike by
+// the same doer.
+func (c *docContext) attackWeapon(ev *candidate, sent []*candidate) (string, bool) {
+	s := ev.sent
+	if sub, ok := c.weapon(s, s.clauses[ev.clause], ""); ok {
+		return sub, true
+	}
+	// «بعد هجوم شنته القوات في يناير»: a prior fact keeps its own weapon.
+	if ablate["sentenceweapon"] || c.priorFact(s, ev.clause) {
+		return "", false
+	}
+	for k, cl := range s.clauses {
+		if k == ev.clause || c.priorFact(s, k) || !c.weaponClauseFits(ev, k, sent) {
+			continue
+		}
+		if sub, ok := c.weapon(s, cl, ""); ok {
+			return sub, true
+		}
+	}
+	return "", false
+}
+
+// priorFact reports whether clause k of s tells a fact subordinate to
+// another: opened by a subordinator, or by «أن» right after one («بعد أن»).
+func (c *docContext) priorFact(s *sentence, k int) bool {
+	if c.subordinate(s, k) {
+		return true
+	}
+	first := s.clauses[k].first
+	if first <= s.first || !complementisers[c.v.toks[first].Stem] {
+		return false
+	}
+	t := &c.v.toks[first-1]
+	return t.Kind == arabic.Word && (subordinators[t.Stem] || t.Stem == "قبل")
+}
+
+// weaponClauseFits reports whether clause k of an event's sentence may
+// lend the event its weapon: the clause tells no event, or only remote
+// violence by the event's own doer (or an unnamed one).
+func (c *docContext) weaponClauseFits(ev *candidate, k int, sent []*candidate) bool {
+	for _, o := range sent {
+		if o == ev || o.clause != k {
+			continue
+		}
+		// «واستخدمت في هجومها طائرات مسيرة»: the same attack told again.
+		same := o.trig.class == ev.trig.class && c.v.toks[o.first].Enclitic != ""
+		if o.trig.class.eventType != "Explosions/Remote violence" && !same {
+			return false
+		}
+		if o.date.stated && ev.date.stated && !c.day(o.date).Equal(c.day(ev.date)) {
+			return false
+		}
+		if o.actor1 != nil && ev.actor1 != nil && !o.actor1.same(ev.actor1) && (o.actor1.side == "" || o.actor1.side != ev.actor1.side) {
+			return false
+		}
+	}
+	return true
+}
+
+// civilianVictims reports whether the people an event's sentence counts
+// as dead, wounded or captured, or names as the event's direct object,
+// are civilians and none are fighters: «قتل 12 نازحا», «خمسة أشخاص بينهم
+// مسعفان», «قتل مسلحون ثلاثة مزارعين».
+func (c *docContext) civilianVictims(ev *candidate) bool {
+	s := ev.sent
+	civ, armed := false, false
+	lastCiv := -1
+	for i := s.end - 1; i >= s.first; i-- {
+		isCiv, isArmed := c.isCueAt(cueCivPerson, i), c.isCueAt(cueFighter, i)
+		if !isCiv && !isArmed {
+			continue
+		}
+		counted, object := c.victimPosition(ev, i)
+		switch {
+		case isCiv && !isArmed && (counted || object):
+			civ = true
+			lastCiv = i
+		case isArmed && counted:
+			// «قتل مسلحون ثلاثة مزارعين»: fighters right before the
+			// civilians a killing verb counts are its subject.
+			if lastCiv > i && lastCiv <= i+5 && s.clauseOf(lastCiv) == s.clauseOf(i) && !c.countedByNumber(s, i) {
+				continue
+			}
+			armed = true
+		}
+	}
+	for _, f := range ev.deaths {
+		if f.victim != nil {
+			armed = true // «35 عنصرا من X»: the dead belonged to a side
+		}
+	}
+	return civ && !armed
+}
+
+// victimPosition says whether the noun at token i names victims: counted
+// is true when it is counted («12 نازحا») or follows a casualty word or
+// «بينهم»; object when it stands within a few words after the event's
+// own verb, as its object or its subject.
+func (c *docContext) victimPosition(ev *candidate, i int) (counted, object bool) {
+	s := ev.sent
+	// «من دون أن تشير إلى سقوط ضحايا مدنيين»: victims denied.
+	for k := i - 1; k >= max(s.first, i-8); k-- {
+		if c.v.toks[k].Kind == arabic.Punct {
+			break
+		}
+		if c.isCueAt(cueNegation, k) && !c.v.is(k+1, "يقل", "تقل") { // «ما لا يقل عن» counts
+			return false, false
+		}
+	}
+	object = ev.verb && ev.clause == s.clauseOf(i) && i > ev.last && i <= ev.last+4
+	for k := i - 1; k >= max(s.first, i-3); k-- {
+		t := &c.v.toks[k]
+		if t.Kind == arabic.Number || c.figureAt(s, k) || c.isCueAt(cueDeath, k) || c.isCueAt(cueWounded, k) ||
+			c.isCueAt(cueCaptive, k) || c.v.is(k, "بين", "منهم", "معظم", "غالبيه", "اغلب") {
+			return true, object
+		}
+		if t.Kind == arabic.Punct {
+			break
+		}
+	}
+	return false, object
+}
+
+// countedByNumber reports whether a number or a death figure stands just
+// before token i: «جنديان» after «قتل» may be its subject, «5 جنود» not.
+func (c *docContext) countedByNumber(s *sentence, i int) bool {
+	return i > s.first && (c.v.toks[i-1].Kind == arabic.Number || c.figureAt(s, i-1)) || dualPeople[c.v.toks[i].Stem]
 }
 
 // civilianTarget reports whether an attack or killing was aimed at

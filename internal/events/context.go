@@ -29,6 +29,11 @@ type docContext struct {
 	govSides map[string]bool
 	// tl is the reference timeline that dates undated events; may be nil.
 	tl *timeline.Timeline
+	// nisbaCache, forces and mainCountry memoise the readings of
+	// npactors.go and locate.go for the document.
+	nisbaCache  map[string]*record.Entity
+	forces      map[string]*record.Entity
+	mainCountry *string
 }
 
 // sentence is one sentence of the body.
@@ -107,6 +112,10 @@ type mention struct {
 	first, last int // tokens, inclusive
 	place       bool
 	actor       bool
+	// virtual is true for an actor read from a noun phrase (npactors.go)
+	// rather than linked by the entity layer; ofTrigger when the phrase's
+	// head is the event noun itself («غارة إسرائيلية»), whose doer it names.
+	virtual, ofTrigger bool
 }
 
 func newDocContext(d *doc.Doc, lex *Lexicon, base *kb.KB) *docContext {
@@ -120,6 +129,7 @@ func newDocContext(d *doc.Doc, lex *Lexicon, base *kb.KB) *docContext {
 	c.govSides = governmentSides(base, d.Entities)
 	c.buildSentences()
 	c.buildMentions()
+	c.buildNPActors()
 	return c
 }
 

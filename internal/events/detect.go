@@ -35,6 +35,9 @@ type candidate struct {
 	listed bool
 	// merged counts the reports merged into this one.
 	merged int
+	// civilians is true when the dead, wounded or targets the sentence
+	// reports with the event are civilians and none are fighters.
+	civilians bool
 }
 
 // detect finds the event triggers of sentence s that report events.

@@ -49,7 +49,8 @@ func ExtractWith(d *doc.Doc, lex *Lexicon, base *kb.KB, tl *timeline.Timeline) [
 		}
 		c.attachDeaths(s, inSentence)
 		for _, ev := range inSentence {
-			c.code(ev)
+			ev.civilians = c.civilianVictims(ev)
+			c.code(ev, inSentence)
 			ev.claim = c.claimOf(ev)
 			if trace != nil {
 				trace("keep %-14s %-30s %q ref=%v @%s a1=%s a2=%s day=%s stated=%v", ev.trig.class.name, ev.subType, c.text(ev.first, ev.last), ev.ref,
@@ -64,6 +65,8 @@ func ExtractWith(d *doc.Doc, lex *Lexicon, base *kb.KB, tl *timeline.Timeline) [
 	}
 	for _, ev := range evs {
 		c.timelineDate(ev)
+		c.placeCountry(ev)
+		c.conventions(ev)
 	}
 	return c.records(evs)
 }
@@ -148,7 +151,7 @@ func (c *docContext) complete(ev *candidate, prev *candidate) []*candidate {
 			cp := *ev
 			e = &cp
 		}
-		e.place = p
+		e.place = c.locate(p, e)
 		e.listed = len(places) > 1
 		out = append(out, e)
 	}

@@ -90,16 +90,34 @@ func extract(t testing.TB, d *doc.Doc) []record.Event {
 		t.Fatal(err)
 	}
 	evs := Extract(d, lex, nil)
+	checkInvariants(t, d, evs)
+	return evs
+}
+
+// checkInvariants checks what every event holds: an ACLED type pair, the
+// evidence at its span, a time precision of 1 to 3, and coordinates when
+// it has a location that the document could locate.
+func checkInvariants(t testing.TB, d *doc.Doc, evs []record.Event) {
+	t.Helper()
 	body := []rune(d.Body)
+	located := false
+	for _, e := range d.Entities {
+		located = located || e.Lat != nil && (e.Type == record.GPE || e.Type == record.LOC || e.Type == record.FAC)
+	}
 	for _, e := range evs {
 		if !record.ValidACLED(e.EventType, e.SubEventType) {
 			t.Errorf("invalid pair %q/%q", e.EventType, e.SubEventType)
 		}
-		if string(body[e.Span[0]:e.Span[1]]) != e.Evidence {
+		if e.Span[0] < 0 || e.Span[1] > len(body) || string(body[e.Span[0]:e.Span[1]]) != e.Evidence {
 			t.Errorf("body[span] != evidence for %q", e.Evidence)
 		}
+		if e.TimePrecision < 1 || e.TimePrecision > 3 {
+			t.Errorf("time_precision %d for %q", e.TimePrecision, e.Evidence)
+		}
+		if l := e.Location; l != nil && l.Lat == nil && located {
+			t.Errorf("location %q has no coordinates though the document names located places", l.Name)
+		}
 	}
-	return evs
 }
 
 func describe(evs []record.Event) string {

@@ -225,7 +225,7 @@ var cueKinds = []string{
 	cueSource, cueAir, cueShelling, cueIED, cueSuicide, cueGrenade,
 	cueChemical, cueIntervention, cueExcessive, cueRiot, cueMob, cueProtester,
 	cueNonViolent, cueCompletion, cueVerb, cueOfPlace, cueNotWeapon, cueVictims, cueOngoing,
-	cueResponsibility,
+	cueResponsibility, cueCivPerson, cueFighter, cueNPModifier,
 }
 
 // Cue kinds (see the head of lexicon/cues.tsv).
@@ -286,6 +286,9 @@ const (
 	cueVictims        = "victims"
 	cueOngoing        = "ongoing"
 	cueResponsibility = "responsibility"
+	cueCivPerson      = "civperson"
+	cueFighter        = "fighter"
+	cueNPModifier     = "npmodifier"
 )
 
 // readTSV calls row for each non-comment line of a tab-separated file,

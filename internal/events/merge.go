@@ -45,7 +45,10 @@ func placeKey(ev *candidate) string {
 func samePlace(a, b *candidate) bool {
 	ka, kb := placeKey(a), placeKey(b)
 	if ka != "" && kb != "" {
-		return ka == kb
+		// Two unlocated villages placed at the district around them are
+		// two places; a report that names the village and one that names
+		// only the district may be one.
+		return ka == kb && (a.place.named == "" || b.place.named == "" || a.place.named == b.place.named)
 	}
 	return ka == "" && kb == "" || a.sent == b.sent
 }
@@ -203,6 +206,7 @@ func mergeReference(a, b *candidate) {
 	if a.claim == nil {
 		a.claim = b.claim
 	}
+	a.civilians = a.civilians || b.civilians
 	a.merged++
 }
 
@@ -309,8 +313,8 @@ func mergeInto(a, b *candidate) {
 	if a.actor2 == nil && (b.actor2 == nil || !b.actor2.same(a.actor1)) {
 		a.actor2 = b.actor2
 	}
-	if a.place == nil {
-		a.place = b.place
+	if a.place == nil || b.place != nil && a.place.named == "" && b.place.named != "" && placeKey(a) == placeKey(b) {
+		a.place = b.place // the report that names the unlocated village
 	}
 	if !a.date.stated && b.date.stated {
 		a.date = b.date
@@ -331,5 +335,6 @@ func mergeInto(a, b *candidate) {
 		a.claim = b.claim
 	}
 	a.listed = a.listed || b.listed
+	a.civilians = a.civilians || b.civilians
 	a.merged++
 }

@@ -20,21 +20,29 @@ func (c *docContext) records(evs []*candidate) []record.Event {
 		}
 		span := ev.sent.span
 		evidence := string(c.runes[span.Start:span.End])
+		loc := c.location(ev.place)
+		cc := ""
+		if loc != nil {
+			cc = record.Deref(loc.Country)
+		}
+		if cc == "" {
+			cc = c.docCountry()
+		}
 		r := record.Event{
 			EventType:    ev.eventType,
 			SubEventType: ev.subType,
 			CAMEO:        ev.cameo,
-			Actor1:       ev.actor1.record(),
-			Actor2:       ev.actor2.record(),
+			Actor1:       c.actorRecord(ev.actor1, cc),
+			Actor2:       c.actorRecord(ev.actor2, cc),
 			AssocActors:  []record.Actor{},
-			Location:     c.location(ev.place),
+			Location:     loc,
 			Fatalities:   ev.fatalities,
 			ClaimedBy:    ev.claim,
 			Evidence:     evidence,
 			Span:         [2]int{span.Start, span.End},
 		}
 		for _, a := range ev.assoc {
-			r.AssocActors = append(r.AssocActors, *a.record())
+			r.AssocActors = append(r.AssocActors, *c.actorRecord(a, cc))
 		}
 		switch {
 		case ev.date.known:
@@ -56,13 +64,20 @@ func (c *docContext) records(evs []*candidate) []record.Event {
 			r.DateFrom = record.Str(dayString(ev.date.openFrom))
 			r.DateBasis = ev.date.basis
 		}
+		if r.TimePrecision < 1 {
+			// No day and no closed window: ACLED's coarsest precision.
+			r.TimePrecision = 3
+		}
 		ts, te := c.v.toks[ev.first].Start, c.v.toks[ev.last].End
 		r.Trigger = &record.Span{Text: string(c.runes[ts:te]), Start: ts, End: te}
-		loc := ""
+		where := ""
 		if r.Location != nil {
-			loc = r.Location.ID + "|" + r.Location.Name
+			where = r.Location.ID + "|" + r.Location.Name
+			if r.Location.NamedPlace != "" {
+				where += "|" + r.Location.NamedPlace
+			}
 		}
-		r.ID = eventID(c.d.ID, r.Span, r.EventType, r.SubEventType, loc, ts)
+		r.ID = eventID(c.d.ID, r.Span, r.EventType, r.SubEventType, where, ts)
 		out = append(out, r)
 	}
 	return out
@@ -82,6 +97,7 @@ func (c *docContext) location(p *placeRef) *record.Location {
 	loc := &record.Location{
 		ID: e.ID, Name: e.Name, NameEn: e.NameEn, Lat: e.Lat, Lon: e.Lon,
 		Admin1: record.Str(e.Admin1), Country: e.Country, GeoPrecision: p.precision,
+		NamedPlace: p.named,
 	}
 	if entry := c.kbEntry(e); entry != nil {
 		if loc.Admin1 == nil {
@@ -95,6 +111,16 @@ func (c *docContext) location(p *placeRef) *record.Location {
 		}
 	}
 	return loc
+}
+
+// actorRecord is the marsad/v1 actor of an event in country cc, with its
+// ACLED actor type code.
+func (c *docContext) actorRecord(a *actorRef, cc string) *record.Actor {
+	r := a.record()
+	if r != nil {
+		r.Inter = c.inter(a, cc)
+	}
+	return r
 }
 
 // eventID is a deterministic id: the same document, evidence, coding,

@@ -19,6 +19,9 @@ type placeRef struct {
 	// inClause is true when the event's own clause names the place.
 	inClause bool
 	country  bool
+	// named is the place the text names when it could not be located and
+	// this is the place that contains it or the country (locate.go).
+	named string
 }
 
 // maxFallbackParas is how many paragraphs back a place is looked for when

@@ -16,6 +16,10 @@ type actorRef struct {
 	typ      string
 	text     string
 	m        *mention
+	// guessed is true for a side the knowledge base supplied because the
+	// text named only the other one (opponent): a weaker reading than the
+	// text's own, which the conventions may replace.
+	guessed bool
 }
 
 func (a *actorRef) record() *record.Actor {
@@ -77,6 +81,18 @@ func (c *docContext) actorOf(m *mention) *actorRef {
 // hintOf reads the cue before an actor mention.
 func (c *docContext) hintOf(s *sentence, m *mention) hint {
 	lex, v := c.lex, c.v
+	if m.virtual {
+		switch {
+		case m.ofTrigger:
+			return hintAgent // «غارة إسرائيلية»: the strike's doer
+		case c.victimBefore(s, m.first):
+			return hintVictim // «مقتل جنديين عراقيين»
+		case c.isCueAt(cueTarget, m.first) && !c.isCueAt(cueForce, m.first):
+			return hintTarget // «مواقع إسرائيلية»
+		case hasProclitic(&v.toks[m.first], "ل") && m.first > s.first && (c.isCueAt(cueTarget, m.first-1) || c.isCueAt(cueFighter, m.first-1)):
+			return hintTarget // «حاجزا للجيش»: the army's checkpoint
+		}
+	}
 	cl := s.clauses[s.clauseOf(m.first)]
 	at := m.first
 	// A force noun may stand between the cue and the name: «على يد قوات X».
@@ -140,6 +156,21 @@ func (c *docContext) hintOf(s *sentence, m *mention) hint {
 		}
 	}
 	return hintNone
+}
+
+// victimBefore reports whether the people named at token at are counted
+// as dead, wounded or captured: a number or a casualty word just before.
+func (c *docContext) victimBefore(s *sentence, at int) bool {
+	for i := at - 1; i >= max(s.first, at-2); i-- {
+		t := &c.v.toks[i]
+		if t.Kind == arabic.Punct {
+			return false
+		}
+		if t.Kind == arabic.Number || c.figureAt(s, i) || c.isCueAt(cueDeath, i) || c.isCueAt(cueWounded, i) || c.isCueAt(cueCaptive, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // quantityWords count a group, so «من X» after them names the group:
@@ -285,6 +316,13 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 		}
 		if am.m.last < ev.first {
 			beforeM = am.m
+		}
+	}
+	// «شنت طائرات روسية غارات»: a name inside a periphrasis is its subject.
+	for _, am := range inClause {
+		if am.hint == hintNone && am.m.first > ev.first && am.m.last < ev.last {
+			after = am.m
+			break
 		}
 	}
 	switch {
@@ -474,7 +512,11 @@ func (c *docContext) opponent(a *actorRef) *actorRef {
 	if a == nil || a.side == "" {
 		return nil
 	}
-	return c.sideActor("", a.side)
+	o := c.sideActor("", a.side)
+	if o != nil {
+		o.guessed = true
+	}
+	return o
 }
 
 // sideActor returns the actor the document names most often on side

@@ -216,8 +216,11 @@ func checkEvents(t *testing.T, d record.Document) {
 		if e.Date != nil && (e.DateFrom == nil || e.DateTo == nil || *e.DateFrom > *e.Date || *e.Date > *e.DateTo) {
 			t.Errorf("%s: date %v outside its window %v–%v", d.DocID, e.Date, e.DateFrom, e.DateTo)
 		}
-		if e.TimePrecision < 0 || e.TimePrecision > 3 {
+		if e.TimePrecision < 1 || e.TimePrecision > 3 {
 			t.Errorf("%s: time_precision %d", d.DocID, e.TimePrecision)
+		}
+		if located(d) && (e.Location == nil || e.Location.Lat == nil || e.Location.Lon == nil) {
+			t.Errorf("%s: event %q has no coordinates though the text names located places", d.DocID, e.Evidence)
 		}
 		if e.Location != nil && (e.Location.GeoPrecision < 1 || e.Location.GeoPrecision > 3) {
 			t.Errorf("%s: geo_precision %d", d.DocID, e.Location.GeoPrecision)
@@ -228,6 +231,40 @@ func checkEvents(t *testing.T, d record.Document) {
 		if !utf8.ValidString(e.Evidence) {
 			t.Errorf("%s: evidence is not UTF-8", d.DocID)
 		}
+	}
+}
+
+// located reports whether a document names a place with coordinates.
+func located(d record.Document) bool {
+	for _, e := range d.Entities {
+		switch e.Type {
+		case record.GPE, record.LOC, record.FAC:
+			if e.Lat != nil && e.Lon != nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestExamples runs the pipeline over the project's example articles
+// (several wars and outlets) and checks every event's invariants.
+func TestExamples(t *testing.T) {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
+	if len(paths) == 0 {
+		t.Skip("no examples")
+	}
+	var c collect
+	if _, err := analyze.Run(paths, &c, analyze.Options{Stages: sampleStages(t), Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, d := range c.docs {
+		checkEvents(t, d)
+		total += len(d.Events)
+	}
+	if total == 0 {
+		t.Errorf("no events in %d example articles", len(c.docs))
 	}
 }
 

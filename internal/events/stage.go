@@ -8,6 +8,13 @@
 // fatalities by ACLED's lowest-figure rule, who claims it), and merges the
 // reports of one event as ACLED disaggregates: one event per type, place
 // and day. Every event carries the sentence it was read from.
+//
+// Where the text is silent it codes as ACLED does: doers named only by an
+// adjective («غارة إسرائيلية») are the state's forces (npactors.go),
+// unnamed perpetrators an unidentified armed group and civilian victims
+// civilians of the event's country (conventions.go), a place the
+// gazetteer lacks is coded at the place the text locates it by or at the
+// country (locate.go), and each actor gets its ACLED type code.
 package events
 
 import (

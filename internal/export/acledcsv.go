@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/marsad/marsad/internal/record"
 )
@@ -24,18 +25,35 @@ var ACLEDColumns = []string{
 }
 
 // ACLEDCSV writes one CSV row per event of each document, with ACLED's
-// columns. Columns marsad does not code (inter codes, ISO number, region,
-// admin2/3, source scale) are left empty rather than guessed. Names are
-// written in English when the record has an English name, as ACLED does.
+// columns. Names are written in English when the record has an English
+// name, as ACLED does. What marsad cannot tell is left empty rather than
+// guessed: admin2 and admin3, tags, an actor type code the knowledge base
+// does not give, the scale of sources it does not know.
+//
+//   - inter1, inter2: the actors' ACLED type codes (record.Actor.Inter);
+//     interaction: the two combined, smaller first ("18"), or the sole
+//     actor's code times ten ("60") when there is no actor2.
+//   - iso, region, country: ISO 3166-1 numeric code, ACLED region and
+//     English name of the location's country.
+//   - civilian_targeting: "Civilian targeting" when the event is violence
+//     against civilians or actor2 is civilians.
+//   - source_scale: from the agency and the outlet (see sources.go).
+//   - timestamp: when the rows were written (Unix seconds): ACLED's
+//     timestamp is when a row last changed, and a row is made when the
+//     article is analysed.
 type ACLEDCSV struct {
 	w      *csv.Writer
 	header bool
-	// Timestamp is written in the timestamp column (Unix seconds); 0 leaves it empty.
+	// Timestamp is written in the timestamp column (Unix seconds); 0 leaves
+	// it empty. NewACLEDCSV sets it to the time the writer is made.
 	Timestamp int64
 }
 
-// NewACLEDCSV returns a writer of ACLED CSV rows to w.
-func NewACLEDCSV(w io.Writer) *ACLEDCSV { return &ACLEDCSV{w: csv.NewWriter(w)} }
+// NewACLEDCSV returns a writer of ACLED CSV rows to w, stamped with the
+// current time.
+func NewACLEDCSV(w io.Writer) *ACLEDCSV {
+	return &ACLEDCSV{w: csv.NewWriter(w), Timestamp: time.Now().Unix()}
+}
 
 // Write writes the header (first call only) and a row for each event of d.
 func (a *ACLEDCSV) Write(d record.Document) error {
@@ -98,12 +116,12 @@ func (a *ACLEDCSV) row(d record.Document, i int, ev record.Event) []string {
 		assoc1 = append(assoc1, actorName(&x))
 	}
 	civ := ""
-	if ev.EventType == "Violence against civilians" {
+	if ev.EventType == "Violence against civilians" || isCivilians(ev.Actor2) {
 		civ = "Civilian targeting"
 	}
-	var country, admin1, location, lat, lon, geoPrec string
+	var cc, admin1, location, lat, lon, geoPrec string
 	if l := ev.Location; l != nil {
-		country, admin1 = record.Deref(l.Country), record.Deref(l.Admin1)
+		cc, admin1 = record.Deref(l.Country), record.Deref(l.Admin1)
 		location = l.Name
 		if en := record.Deref(l.NameEn); en != "" {
 			location = en
@@ -131,12 +149,64 @@ func (a *ACLEDCSV) row(d record.Document, i int, ev record.Event) []string {
 	if a.Timestamp > 0 {
 		ts = strconv.FormatInt(a.Timestamp, 10)
 	}
+	inter1, inter2 := interOf(ev.Actor1), interOf(ev.Actor2)
+	ctry := countryOf(cc)
+	if cc == "" {
+		ctry = country{}
+	}
 	return []string{
 		id, date, year, timePrec, DisorderType(ev.EventType), ev.EventType, ev.SubEventType,
-		actorName(ev.Actor1), strings.Join(assoc1, "; "), "", actorName(ev.Actor2), strings.Join(assoc2, "; "), "", "", civ,
-		"", "", country, admin1, "", "", location, lat, lon, geoPrec,
-		source, "", oneLine(ev.Evidence), fatalities, "", ts,
+		actorName(ev.Actor1), strings.Join(assoc1, "; "), code(inter1), actorName(ev.Actor2), strings.Join(assoc2, "; "), code(inter2),
+		interaction(inter1, inter2), civ,
+		ctry.iso, ctry.region, ctry.name, admin1, "", "", location, lat, lon, geoPrec,
+		source, sourceScale(d.Source, cc), oneLine(ev.Evidence), fatalities, "", ts,
 	}
+}
+
+// interOf is an actor's ACLED type code: the one the record gives, else
+// the one its id implies for the conventional actors marsad makes
+// (acled:civilians:CC and the like, see internal/events).
+func interOf(a *record.Actor) int {
+	switch {
+	case a == nil:
+		return 0
+	case a.Inter > 0:
+		return a.Inter
+	case strings.HasPrefix(a.ID, "acled:civilians"):
+		return 7
+	case strings.HasPrefix(a.ID, "acled:protesters"):
+		return 6
+	case strings.HasPrefix(a.ID, "acled:rioters"):
+		return 5
+	case strings.HasPrefix(a.ID, "acled:unidentified"):
+		return 3
+	}
+	return 0
+}
+
+func isCivilians(a *record.Actor) bool { return interOf(a) == 7 }
+
+// code writes an actor type code, empty for unknown.
+func code(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// interaction combines two actor type codes as ACLED does: the smaller
+// first («12»), or the sole actor's code and 0 («60»). Unknown codes give
+// no interaction.
+func interaction(a, b int) string {
+	switch {
+	case a <= 0:
+		return ""
+	case b <= 0:
+		return strconv.Itoa(a * 10)
+	case a > b:
+		a, b = b, a
+	}
+	return strconv.Itoa(a*10 + b)
 }
 
 func actorName(a *record.Actor) string {

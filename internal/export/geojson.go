@@ -49,11 +49,18 @@ type eventProperties struct {
 	Actor1       string `json:"actor1"`
 	Actor2       string `json:"actor2"`
 	Location     string `json:"location"`
-	Fatalities   *int   `json:"fatalities"`
-	Outlet       string `json:"outlet"`
-	URL          string `json:"url"`
-	Evidence     string `json:"evidence"`
-	MergedID     string `json:"merged_id,omitempty"`
+	// NamedPlace is the unlocated place the text names, when the point is
+	// the place around it or the country (record.Location.NamedPlace).
+	NamedPlace    string `json:"named_place,omitempty"`
+	Admin1        string `json:"admin1,omitempty"`
+	Country       string `json:"country,omitempty"`
+	GeoPrecision  int    `json:"geo_precision"`
+	TimePrecision int    `json:"time_precision"`
+	Fatalities    *int   `json:"fatalities"`
+	Outlet        string `json:"outlet"`
+	URL           string `json:"url"`
+	Evidence      string `json:"evidence"`
+	MergedID      string `json:"merged_id,omitempty"`
 }
 
 func (g *GeoJSON) start() error {
@@ -88,7 +95,8 @@ func (g *GeoJSON) Write(d record.Document) error {
 			Geometry: point{Type: "Point", Coordinates: [2]float64{*l.Lon, *l.Lat}},
 			Properties: eventProperties{EventID: id, DocID: d.DocID, Date: date, EventType: ev.EventType,
 				SubEventType: ev.SubEventType, Actor1: actorLabel(ev.Actor1), Actor2: actorLabel(ev.Actor2),
-				Location: l.Name, Fatalities: ev.Fatalities, Outlet: record.Deref(d.Source.Outlet),
+				Location: l.Name, NamedPlace: l.NamedPlace, Admin1: record.Deref(l.Admin1), Country: record.Deref(l.Country),
+				GeoPrecision: l.GeoPrecision, TimePrecision: ev.TimePrecision, Fatalities: ev.Fatalities, Outlet: record.Deref(d.Source.Outlet),
 				URL: record.Deref(d.Source.URL), Evidence: ev.Evidence, MergedID: ev.MergedID}}
 		js, err := json.Marshal(f)
 		if err != nil {

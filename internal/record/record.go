@@ -162,6 +162,11 @@ type Actor struct {
 	Side   string  `json:"side,omitempty"`
 	// Text is the surface form the actor was read from (extension).
 	Text string `json:"text,omitempty"`
+	// Inter is ACLED's actor type code in this event (extension): 1 state
+	// forces, 2 rebel groups, 3 political militias, 4 identity militias,
+	// 5 rioters, 6 protesters, 7 civilians, 8 external or other forces;
+	// 0 (omitted) when it cannot be told.
+	Inter int `json:"inter,omitempty"`
 }
 
 // Location is where an event happened.
@@ -174,6 +179,10 @@ type Location struct {
 	Admin1       *string  `json:"admin1"`
 	Country      *string  `json:"country"`
 	GeoPrecision int      `json:"geo_precision"`
+	// NamedPlace is the place the text names when the gazetteer cannot
+	// locate it (extension): the location is then the place the text
+	// names around it (geo_precision 2 or 3) or the country (3).
+	NamedPlace string `json:"named_place,omitempty"`
 }
 
 // Claim names who asserts an event.
