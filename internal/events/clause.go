@@ -11,6 +11,7 @@ import (
 var (
 	subordinators = stemSet("بعد", "عقب", "اثر", "حيث", "عندما", "بينما", "فيما", "اذ", "لكن", "رغم",
 		"بعدما", "حين", "حينما", "كما", "مما", "جراء", "بسبب", "نتيجه", "فور", "بينها", "اما", "منذ")
+	causes          = stemSet("إثر", "عقب", "جراء", "نتيجة", "سبب")
 	relatives       = stemSet("التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "اللاتي", "الذى")
 	complementisers = stemSet("ان", "بان", "لان")
 	// factualOpeners start a clause that states a fact even inside a call

@@ -124,7 +124,9 @@ func (c *docContext) code(ev *candidate, sent []*candidate) {
 	if cls.name == "disperse" && inSentence(cueExcessive) {
 		ev.subType, ev.cameo = "Excessive force against protesters", "175"
 	}
-	if cls.name == "clash" && inClause(cueProtester) {
+	// Protesters who fight, burn or smash make a riot, not a battle or
+	// an armed group's looting.
+	if (cls.name == "clash" || cls.name == "loot") && inClause(cueProtester) {
 		ev.eventType, ev.subType, ev.cameo = "Riots", "Violent demonstration", "145"
 	}
 }

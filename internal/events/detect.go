@@ -416,6 +416,17 @@ func (c *docContext) concrete(ev *candidate) bool {
 	if c.v.toks[ev.first].Enclitic != "" {
 		return false
 	}
+	// «انسحبت القوات من سرت إثر هجوم شنه التنظيم»: an attack named as the
+	// cause of what the sentence reports happened where that did.
+	if ev.first > s.first {
+		if prev := &c.v.toks[ev.first-1]; causes[prev.Norm] || causes[prev.Stem] {
+			for _, m := range c.mentionsIn(s.first, s.end) {
+				if m.place && c.placeUsable(s, m) {
+					return true
+				}
+			}
+		}
+	}
 	// A relative clause describing the place belongs to the event's
 	// clause: «فرار المليشيات من المناطق التي كانت تحتلها في محيط طرابلس».
 	end := cl.end

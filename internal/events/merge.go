@@ -291,6 +291,13 @@ func mergeInto(a, b *candidate) {
 	// The coding of the higher rank; at equal rank, of the report that
 	// names who acted (a territorial sub-type depends on it).
 	coding := rank(b) > rank(a) || rank(b) == rank(a) && a.actor1 == nil && b.actor1 != nil
+	// The side that withdrew is the other side of the fight it left.
+	var withdrew *actorRef
+	if rank(a) == 1 && rank(b) > 1 {
+		withdrew = a.actor1
+	} else if rank(b) == 1 && rank(a) > 1 {
+		withdrew = b.actor1
+	}
 	if coding {
 		a.eventType, a.subType, a.cameo, a.nonViolent = b.eventType, b.subType, b.cameo, b.nonViolent
 	}
@@ -312,6 +319,9 @@ func mergeInto(a, b *candidate) {
 	}
 	if a.actor2 == nil && (b.actor2 == nil || !b.actor2.same(a.actor1)) {
 		a.actor2 = b.actor2
+	}
+	if a.actor2 == nil && withdrew != nil && !withdrew.same(a.actor1) {
+		a.actor2 = withdrew
 	}
 	if a.place == nil || b.place != nil && a.place.named == "" && b.place.named != "" && placeKey(a) == placeKey(b) {
 		a.place = b.place // the report that names the unlocated village

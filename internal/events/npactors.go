@@ -63,7 +63,11 @@ func (c *docContext) buildNPActors() {
 		i = m.last
 	}
 	for i := range toks {
-		if m := c.bareArmyAt(i); m != nil {
+		m := c.bareArmyAt(i)
+		if m == nil {
+			m = c.governmentForcesAt(i)
+		}
+		if m != nil {
 			added = append(added, m)
 			c.mentions = append(c.mentions, m)
 		}
@@ -220,6 +224,37 @@ func (c *docContext) bareArmyAt(i int) *mention {
 	}
 	return c.virtualMention(e, i, i, false)
 }
+
+// governmentForcesAt reads «القوات الحكومية», «قوات الحكومة» and «القوات
+// النظامية» at token i: the state's forces, found as a bare «الجيش» is.
+func (c *docContext) governmentForcesAt(i int) *mention {
+	toks := c.v.toks
+	if i+1 >= len(toks) || c.covered(i) || c.covered(i+1) {
+		return nil
+	}
+	t, n := &toks[i], &toks[i+1]
+	if t.Kind != arabic.Word || n.Kind != arabic.Word || !forcesNouns[t.Stem] || t.Enclitic != "" || !n.HasArticle() {
+		return nil
+	}
+	if !(governmentWords[n.Stem] && (t.HasArticle() || n.Stem == arabic.Normalize("حكومة"))) {
+		return nil
+	}
+	e := c.leaningArmy()
+	if e == nil {
+		if cc := c.docCountry(); cc != "" {
+			e = c.countryForces(cc)
+		}
+	}
+	if e == nil {
+		return nil
+	}
+	return c.virtualMention(e, i, i+1, false)
+}
+
+var (
+	forcesNouns     = stemSet("قوات", "قوة")
+	governmentWords = stemSet("حكومية", "حكومي", "حكومة", "نظامية", "نظامي")
+)
 
 // leaningArmy is the army of the side the article writes from, when the
 // entity layer read a leaning and the knowledge base has that army in the

@@ -279,13 +279,14 @@ func TestOneSentenceArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var expect []string
+	var expect, expectSub []string
 	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
-		var row struct{ Expect string }
+		var row struct{ Expect, Sub string }
 		if err := json.Unmarshal([]byte(line), &row); err != nil {
 			t.Fatal(err)
 		}
 		expect = append(expect, row.Expect)
+		expectSub = append(expectSub, row.Sub)
 	}
 	var c collect
 	if _, err := analyze.Run([]string{path}, &c, analyze.Options{Stages: sampleStages(t), Workers: 1}); err != nil {
@@ -305,6 +306,8 @@ func TestOneSentenceArticles(t *testing.T) {
 			t.Errorf("line %d «%s»: want no event, got %v", i+1, d.Body, types)
 		case want != "" && (len(d.Events) == 0 || d.Events[0].EventType != want):
 			t.Errorf("line %d «%s»: want %s, got %v", i+1, d.Body, want, types)
+		case expectSub[i] != "" && d.Events[0].SubEventType != expectSub[i]:
+			t.Errorf("line %d «%s»: want %s/%s, got %v", i+1, d.Body, want, expectSub[i], types)
 		}
 	}
 }

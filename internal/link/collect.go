@@ -180,7 +180,11 @@ func (a *article) collect() {
 		if first > last {
 			continue
 		}
-		a.addTagged(first, last, sp.class)
+		class := sp.class
+		if class == "PERS" && first > 0 && settlementNouns.has(a.toks[first-1]) {
+			class = "LOC"
+		}
+		a.addTagged(first, last, class)
 	}
 	a.collectTitled()
 	sort.SliceStable(a.cands, func(i, j int) bool { return a.cands[i].first < a.cands[j].first })

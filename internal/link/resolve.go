@@ -50,6 +50,11 @@ func (a *article) resolve() {
 		}
 		if c.chosen != nil && a.implausible(c) {
 			c.chosen = nil
+			if c.nerType == "LOC" && a.settlementBefore(c) {
+				// «بلدة عيل بور»: a place, but not the one of that name
+				// elsewhere in the world; kept, without coordinates.
+				c.entries = nil
+			}
 		}
 		if c.chosen == nil && len(c.entries) > 0 {
 			c.drop = true
@@ -225,7 +230,8 @@ func (a *article) best(c *cand) *kb.Entry {
 // place is meant even in the article's country.
 func (a *article) implausible(c *cand) bool {
 	e := c.chosen
-	if !e.IsPlace() || c.nerType == "LOC" {
+	// Curated places are few and chosen for the conflicts marsad follows.
+	if !e.IsPlace() || e.Source == kb.SourceCurated {
 		return false
 	}
 	if small(e) && !a.confirmed(c) {
@@ -248,7 +254,12 @@ func (a *article) implausible(c *cand) bool {
 		}
 		top = math.Max(top, w)
 	}
-	return top == 0 || (a.countries[e.Country]-own)/top < 0.15
+	if top == 0 {
+		// Nothing says where the article is; a tagged place is taken at
+		// its word, a bare match is not.
+		return c.nerType != "LOC"
+	}
+	return (a.countries[e.Country]-own)/top < 0.15
 }
 
 // placeCue reports whether a word of place («في», «مدينة», «شمال»)
@@ -260,6 +271,21 @@ func (a *article) placeCue(c *cand) bool {
 	}
 	prev := a.toks[c.first-1]
 	return placeCues.has(prev) && !hasArticle(prev)
+}
+
+// settlementBefore reports whether a settlement noun stands just before
+// the candidate, or one word before it (the first word of a name the
+// tagger left out: «بلدة عيل بور»).
+func (a *article) settlementBefore(c *cand) bool {
+	for k := c.first - 1; k >= 0 && k >= c.first-2; k-- {
+		if settlementNouns.has(a.toks[k]) {
+			return true
+		}
+		if a.toks[k].Kind != arabic.Word {
+			return false
+		}
+	}
+	return false
 }
 
 var capitals sync.Map // *kb.KB → map[string]*kb.Entry

@@ -15,6 +15,8 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 		text    string
 		wantID  string // an entity that must be there
 		wantNot string // an entity id that must not
+		// wantType maps entity ids to the type they must have.
+		wantType map[string]string
 	}{
 		{
 			name:    "surname with a proclitic inside a tagged phrase",
@@ -28,6 +30,12 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 			tagger:  fakeTagger{"الليبي": "ORG"},
 			text:    "وصل الوفد الليبي إلى تونس أمس.",
 			wantNot: "new:ليبي",
+		},
+		{
+			name:     "a name after a settlement noun is a place",
+			tagger:   fakeTagger{"أبو شوك": "PERS"},
+			text:     "سقطت قذائف على مخيم أبو شوك للنازحين شرق المدينة.",
+			wantType: map[string]string{"new:ابو_شوك": "LOC"},
 		},
 		{
 			name:   "a known name the tagger found",
@@ -45,6 +53,35 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 			if tt.wantNot != "" && entity(d, tt.wantNot) != nil {
 				t.Errorf("%s should not be an entity: %v", tt.wantNot, idsOf(d))
 			}
+			for id, typ := range tt.wantType {
+				e := entity(d, id)
+				if e == nil {
+					t.Errorf("%s missing: %v", id, idsOf(d))
+				} else if e.Type != typ {
+					t.Errorf("%s is %s, want %s", id, e.Type, typ)
+				}
+			}
 		})
+	}
+}
+
+// A curated facility is taken in an article that says nothing else about
+// its country; a tagged place whose only gazetteer namesake lies in a
+// country the article is not about keeps its name but not the namesake's
+// coordinates.
+func TestPlausiblePlaces(t *testing.T) {
+	d := run(t, stage, "أسقطت الدفاعات الجوية طائرة مسيرة قرب مطار معيتيقة.")
+	if entity(d, "kb:ly-mitiga") == nil {
+		t.Errorf("kb:ly-mitiga missing: %v", idsOf(d))
+	}
+	d = run(t, &Stage{NER: fakeTagger{"بور": "LOC"}},
+		"استعاد الجيش الصومالي السيطرة على بلدة عيل بور بعد انسحاب مقاتلي حركة الشباب منها.")
+	for _, e := range d.Entities {
+		if e.Country != nil && *e.Country != "SO" {
+			t.Errorf("%s placed in %s", e.ID, *e.Country)
+		}
+	}
+	if e := entity(d, "new:بور"); e == nil || e.Type != "LOC" {
+		t.Errorf("new:بور missing or mistyped: %v", idsOf(d))
 	}
 }

@@ -54,6 +54,12 @@ var placeCues = newWordSet(`في إلى الى من نحو قرب بالقرب �
 	بمنطقة محافظة بمحافظة ولاية بولاية شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف ضواحي داخل حول
 	مدخل محيط تخوم اتجاه باتجاه مطار`)
 
+// settlementNouns name a kind of inhabited place: the name after one is
+// a place whatever the tagger made of it («مخيم أبو ...» is a camp, not a
+// man called Abu ...).
+var settlementNouns = newWordSet(`مخيم مخيمات قرية بلدة مدينة حي ضاحية محافظة ولاية مديرية قضاء ناحية بلدية
+	منطقة إقليم واحة`)
+
 func isTitle(t arabic.Token) bool { return titles.has(t) }
 
 // labelOf returns the descriptor that introduces a candidate: the word

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/doc"
@@ -89,7 +90,10 @@ func Host(raw string) string {
 // differ only in diacritics, hamza forms or spacing get the same hash.
 func ContentHash(body string) string {
 	n := arabic.Normalize(body)
-	buf := make([]byte, 0, len(n))
+	// Words go to the hash one by one, joined by single spaces, so that no
+	// second copy of the body is made.
+	h := sha256.New()
+	first := true
 	for i := 0; i < len(n); {
 		if isASCIISpace(n[i]) {
 			i++
@@ -99,15 +103,20 @@ func ContentHash(body string) string {
 		for j < len(n) && !isASCIISpace(n[j]) {
 			j++
 		}
-		if len(buf) > 0 {
-			buf = append(buf, ' ')
+		if !first {
+			h.Write(space)
 		}
-		buf = append(buf, n[i:j]...)
+		first = false
+		h.Write(unsafeBytes(n[i:j]))
 		i = j
 	}
-	h := sha256.Sum256(buf)
-	return hex.EncodeToString(h[:])
+	return hex.EncodeToString(h.Sum(nil))
 }
+
+var space = []byte{' '}
+
+// unsafeBytes views s as bytes without copying; the hash only reads them.
+func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 

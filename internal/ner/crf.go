@@ -89,6 +89,9 @@ func (c *crf) sentence(theta, grad []float64, ts *trainSentence) float64 {
 		shift += mx
 		for l := range row {
 			row[l] = math.Exp(row[l] - mx)
+			if i == n-1 && !final(l) {
+				row[l] = 0 // no name may be left open at the end
+			}
 		}
 	}
 

@@ -5,23 +5,25 @@ import (
 	"time"
 )
 
-// CrossValidate scores cfg by k-fold cross-validation over sents: each
-// contiguous k-th of the data is tagged, as one document, by a model trained
-// on the rest. It returns one evaluation per O bias in biases (the bias is
-// applied when tagging, so one training serves them all); with no biases it
-// scores cfg.OBias. Contiguous folds keep the articles of the corpus whole,
-// so a fold's names are as new to its model as a new text's would be.
-func CrossValidate(sents []Sentence, cfg TrainConfig, k int, biases []float32) ([]Evaluation, error) {
+// CrossValidation holds the models of a k-fold cross-validation over a
+// training set: fold f's model was trained on everything but the f-th
+// contiguous k-th of the data. Contiguous folds keep the corpus's articles
+// whole, so a fold's names are as new to its model as a new text's would
+// be. The biases are applied when tagging, so one training serves every
+// setting of them.
+type CrossValidation struct {
+	sents  []Sentence
+	models []*Model
+	bounds [][2]int
+}
+
+// CrossValidate trains the k models of a cross-validation of cfg over
+// sents.
+func CrossValidate(sents []Sentence, cfg TrainConfig, k int) (*CrossValidation, error) {
 	if k < 2 || k > len(sents) {
 		return nil, fmt.Errorf("cross-validation: %d folds for %d sentences", k, len(sents))
 	}
-	if len(biases) == 0 {
-		biases = []float32{cfg.OBias}
-	}
-	evs := make([]*Evaluator, len(biases))
-	for i := range evs {
-		evs[i] = NewEvaluator()
-	}
+	cv := &CrossValidation{sents: sents}
 	start := time.Now()
 	for f := range k {
 		a, b := len(sents)*f/k, len(sents)*(f+1)/k
@@ -30,28 +32,58 @@ func CrossValidate(sents []Sentence, cfg TrainConfig, k int, biases []float32) (
 		if err != nil {
 			return nil, fmt.Errorf("cross-validation fold %d: %w", f+1, err)
 		}
+		cv.models = append(cv.models, m)
+		cv.bounds = append(cv.bounds, [2]int{a, b})
+		cfg.logf("fold %d/%d trained (%s)\n", f+1, k, time.Since(start).Round(time.Second))
+	}
+	return cv, nil
+}
+
+// Score tags every fold, as one document, with its model under the given
+// biases (see TrainConfig.OBias and TypeBias) and scores the whole.
+func (cv *CrossValidation) Score(oBias float32, typeBias [4]float32) (Evaluation, error) {
+	ev := NewEvaluator()
+	for f, m := range cv.models {
+		a, b := cv.bounds[f][0], cv.bounds[f][1]
 		words := make([][]string, b-a)
-		for i, s := range sents[a:b] {
+		for i, s := range cv.sents[a:b] {
 			words[i] = s.Words
 		}
-		for bi, bias := range biases {
-			m.oBias = bias
-			pred := m.TagDocument(words)
-			fold := NewEvaluator()
-			for i, s := range sents[a:b] {
-				if err := evs[bi].Add(s.Tags, pred[i]); err != nil {
-					return nil, fmt.Errorf("cross-validation fold %d sentence %d: %w", f+1, a+i+1, err)
-				}
-				fold.Add(s.Tags, pred[i])
-			}
-			if bi == 0 {
-				cfg.logf("fold %d/%d: F1 %.2f (%s)\n", f+1, k, fold.Result().Overall.F1(), time.Since(start).Round(time.Second))
+		m.oBias, m.typeBias = oBias, typeBias
+		pred := m.TagDocument(words)
+		for i, s := range cv.sents[a:b] {
+			if err := ev.Add(s.Tags, pred[i]); err != nil {
+				return Evaluation{}, fmt.Errorf("cross-validation sentence %d: %w", a+i+1, err)
 			}
 		}
 	}
-	out := make([]Evaluation, len(evs))
-	for i, e := range evs {
-		out[i] = e.Result()
+	return ev.Result(), nil
+}
+
+// SearchTypeBias chooses per-type biases under oBias by coordinate ascent
+// over steps: each entity type in turn takes the step that scores best
+// with the others fixed, for the given number of rounds. It returns the
+// biases and their score.
+func (cv *CrossValidation) SearchTypeBias(oBias float32, steps []float32, rounds int) ([4]float32, Evaluation, error) {
+	var best [4]float32
+	bestEv, err := cv.Score(oBias, best)
+	if err != nil {
+		return best, bestEv, err
 	}
-	return out, nil
+	for range rounds {
+		for t := range best {
+			for _, v := range steps {
+				try := best
+				try[t] = v
+				ev, err := cv.Score(oBias, try)
+				if err != nil {
+					return best, bestEv, err
+				}
+				if ev.Overall.F1() > bestEv.Overall.F1()+1e-9 {
+					best, bestEv = try, ev
+				}
+			}
+		}
+	}
+	return best, bestEv, nil
 }

@@ -6,14 +6,6 @@ package ner
 // says nothing. A document is the sentences within docWindow of the
 // current one, so a long input does not become one document.
 
-// typeOf maps a label to its entity type index plus one (0 for O).
-func typeOf(l int) int {
-	if l == 0 {
-		return 0
-	}
-	return 1 + (l-1)/2
-}
-
 // typeCounts counts first-pass types (O, PERS, LOC, ORG, MISC) of a word.
 type typeCounts [1 + len(entityTypes)]uint16
 

@@ -16,8 +16,11 @@ import (
 // said otherwise, strings as length and bytes:
 //
 //	magic "MRSDNER1"
-//	flags: bit 0 set when a float32 O bias follows (other bits reserved)
+//	flags: bit 0 set when a float32 O bias follows; bit 1 when the model
+//	  ends with a word dictionary; bit 2 when it holds a name scorer; bit 3
+//	  when per-type biases follow (other bits reserved)
 //	[float32 O bias, little-endian]
+//	[4 float32 type biases, in entity-type order]
 //	label count, then each label name
 //	document window
 //	stage count, then per stage:
@@ -30,6 +33,10 @@ import (
 //	gazetteer class count and names, then phrase count and phrase key and
 //	  class-bit pairs sorted by key
 //	label-memory count, then key and summary pairs sorted by key
+//	[when flag bit 2 is set: name scorer: numTypes float32 biases, row count
+//	  R, R ascending key deltas, R×numTypes float32 weights]
+//	[when flag bit 1 is set: dictionary hash count, then the 32-bit form
+//	  hashes (see WordDict) as ascending deltas]
 //
 // Weights are quantised to 16 bits: the file is what ships, so the
 // quantised weights are the model, and Train returns them as such.
@@ -37,6 +44,16 @@ const modelMagic = "MRSDNER1"
 
 // flagOBias marks a file that stores an O bias (see Model.oBias).
 const flagOBias = 1
+
+// flagTypeBias marks a file that stores per-type biases (Model.typeBias)
+// after the O bias.
+const flagTypeBias = 8
+
+// flagDict marks a file that ends with a word dictionary (see WordDict).
+const flagDict = 2
+
+// flagScorer marks a file that holds a name scorer (see nameScorer).
+const flagScorer = 4
 
 // maxStages bounds the stage count a file may declare.
 const maxStages = 4
@@ -58,11 +75,27 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var raw bytes.Buffer
 	e := &encoder{w: bufio.NewWriter(&raw)}
 	e.w.WriteString(modelMagic)
+	flags := uint64(0)
 	if m.oBias != 0 {
-		e.u(flagOBias)
+		flags |= flagOBias
+	}
+	if m.dict != nil {
+		flags |= flagDict
+	}
+	if m.scorer != nil {
+		flags |= flagScorer
+	}
+	if m.typeBias != ([len(entityTypes)]float32{}) {
+		flags |= flagTypeBias
+	}
+	e.u(flags)
+	if m.oBias != 0 {
 		e.f(m.oBias)
-	} else {
-		e.u(0)
+	}
+	if flags&flagTypeBias != 0 {
+		for _, b := range m.typeBias {
+			e.f(b)
+		}
 	}
 	e.n(numLabels)
 	for _, n := range labelNames {
@@ -101,6 +134,36 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, k := range mem {
 		e.s(k)
 		e.u(m.memory.summary[k])
+	}
+	if m.scorer != nil {
+		for _, b := range m.scorer.bias {
+			e.f(b)
+		}
+		keys := make([]uint64, 0, len(m.scorer.weights))
+		for k := range m.scorer.weights {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		e.n(len(keys))
+		prev := uint64(0)
+		for _, k := range keys {
+			e.u(k - prev)
+			prev = k
+		}
+		for _, k := range keys {
+			for _, v := range m.scorer.weights[k] {
+				e.f(v)
+			}
+		}
+	}
+	if m.dict != nil {
+		hashes := m.dict.sortedHashes()
+		e.n(len(hashes))
+		prev := uint32(0)
+		for _, h := range hashes {
+			e.u(uint64(h - prev))
+			prev = h
+		}
 	}
 	if err := e.flush(); err != nil {
 		return 0, err
@@ -204,11 +267,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	flags := d.uvarint()
-	if flags&^flagOBias != 0 && d.err == nil {
+	if flags&^(flagOBias|flagDict|flagScorer|flagTypeBias) != 0 && d.err == nil {
 		return nil, fmt.Errorf("ner model: unknown flags %#x", flags)
 	}
 	if flags&flagOBias != 0 {
 		m.oBias = d.float32()
+	}
+	if flags&flagTypeBias != 0 {
+		for t := range m.typeBias {
+			m.typeBias[t] = d.float32()
+		}
 	}
 	if nl := d.count(); nl != numLabels && d.err == nil {
 		return nil, fmt.Errorf("ner model: %d labels, this build knows %d", nl, numLabels)
@@ -264,6 +332,40 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.memory.summary[k] = d.uvarint()
 		}
 		m.memory.split()
+	}
+	if flags&flagScorer != 0 {
+		sc := &nameScorer{}
+		for t := range sc.bias {
+			sc.bias[t] = d.float32()
+		}
+		n := d.count()
+		keys := make([]uint64, n)
+		prev := uint64(0)
+		for i := range keys {
+			prev += d.uvarint()
+			keys[i] = prev
+		}
+		sc.weights = make(map[uint64][numTypes]float32, n)
+		for _, k := range keys {
+			var row [numTypes]float32
+			for t := range row {
+				row[t] = d.float32()
+			}
+			sc.weights[k] = row
+		}
+		m.scorer = sc
+	}
+	if flags&flagDict != 0 {
+		n := d.count()
+		hashes := make([]uint32, n)
+		prev := uint32(0)
+		for i := range hashes {
+			prev += uint32(d.uvarint())
+			hashes[i] = prev
+		}
+		if d.err == nil {
+			m.dict = newWordDictHashes(hashes)
+		}
 	}
 	if d.err != nil {
 		return nil, fmt.Errorf("ner model: %w", d.err)

@@ -57,6 +57,20 @@ const (
 	tDocNext
 	tGazMem
 	tNameMem
+	tDict
+	tDictPrev
+	tDictNext
+	tDictMem
+	tDictCuePrev
+	tDictPair
+	tGazPart
+	tGazPartPrev
+	tGazPartNext
+	tLike
+	tLikePrev
+	tLikeNext
+	tLikeDict
+	tLikeMem
 )
 
 // tokenInfo is what the templates read about one token, computed once per
@@ -70,8 +84,11 @@ type tokenInfo struct {
 	length       int
 	cue          uint8
 	name         uint8  // name-lexicon class bits
+	dict         uint8  // dictionary class (dictUnknown...)
+	like         uint64 // name-scorer verdict
 	gaz          uint64 // hash of the gazetteer tag; 0 when none
 	gazType      uint64 // hash of its entity type; 0 when none
+	gazPart      uint8  // types of the gazetteer names the word is part of
 	mem, memStem uint64 // label-memory summaries
 	doc, docStem uint64 // document summaries (second pass only)
 }
@@ -89,6 +106,9 @@ type extractor struct {
 	gaz    *PhraseGazetteer
 	names  map[string]uint8
 	memory *memoryTable
+	dict   *WordDict
+	scorer *nameScorer
+	grams  []uint64
 	// useDoc adds the document features of the second pass.
 	useDoc  bool
 	infos   []tokenInfo
@@ -128,6 +148,9 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 			length: utf8.RuneCountInString(norm),
 			cue:    cueClass(norm, stem),
 		}
+		if x.gaz != nil {
+			in.gazPart = x.gaz.partBits(norm, stem)
+		}
 		if i < len(gazTags) && gazTags[i] != "" {
 			in.gaz = hashString(gazTags[i])
 			_, typ := splitTag(gazTags[i])
@@ -135,6 +158,12 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 		}
 		if x.names != nil {
 			in.name = x.names[norm] | x.names[stem]
+		}
+		if x.dict != nil {
+			in.dict = x.dict.class(norm)
+		}
+		if x.scorer != nil {
+			in.like, x.grams = x.scorer.verdict(stem, x.grams)
 		}
 		if x.memory != nil {
 			in.mem = x.memory.feature(norm, false)
@@ -193,6 +222,11 @@ func (x *extractor) features(i int, out []uint64) []uint64 {
 			// Gazetteer evidence counts most for words training never
 			// showed; the memory summary says which those are.
 			mix(mix(tGazMem, in.gaz), in.mem),
+			// A word of a known multi-word name («حفتر» of «خليفة
+			// حفتر») is evidence in names the list lacks.
+			mix(tGazPart, uint64(in.gazPart)),
+			mix(tGazPartPrev, uint64(x.partAt(i-1))),
+			mix(tGazPartNext, uint64(x.partAt(i+1))),
 		)
 	}
 	if x.names != nil {
@@ -201,6 +235,33 @@ func (x *extractor) features(i int, out []uint64) []uint64 {
 			mix(tNamePrev, uint64(x.nameAt(i-1))),
 			mix(tNameNext, uint64(x.nameAt(i+1))),
 			mix(mix(tNameMem, uint64(in.name)), in.mem),
+		)
+	}
+	if x.dict != nil {
+		seen := uint64(0) // never seen in training
+		if in.mem != 0 {
+			seen = 1 + in.mem>>16&1 // seen; ever part of an entity
+		}
+		out = append(out,
+			mix(tDict, uint64(in.dict)),
+			mix(tDictPrev, uint64(x.dictAt(i-1))),
+			mix(tDictNext, uint64(x.dictAt(i+1))),
+			mix(mix(tDictMem, uint64(in.dict)), seen),
+			mix(mix(tDictCuePrev, uint64(in.dict)), uint64(x.cueAt(i-1))),
+			mix(mix(tDictPair, uint64(in.dict)), uint64(x.dictAt(i+1))),
+		)
+	}
+	if x.scorer != nil {
+		seen := uint64(0)
+		if in.mem != 0 {
+			seen = 1 + in.mem>>16&1
+		}
+		out = append(out,
+			mix(tLike, in.like),
+			mix(tLikePrev, x.likeAt(i-1)),
+			mix(tLikeNext, x.likeAt(i+1)),
+			mix(mix(tLikeDict, in.like), uint64(in.dict)),
+			mix(mix(tLikeMem, in.like), seen),
 		)
 	}
 	if x.memory != nil {
@@ -261,6 +322,27 @@ func (x *extractor) docAt(i int) uint64 {
 		return 1 << 20
 	}
 	return x.infos[i].doc
+}
+
+func (x *extractor) dictAt(i int) uint8 {
+	if i < 0 || i >= len(x.infos) {
+		return 255
+	}
+	return x.infos[i].dict
+}
+
+func (x *extractor) partAt(i int) uint8 {
+	if i < 0 || i >= len(x.infos) {
+		return 255
+	}
+	return x.infos[i].gazPart
+}
+
+func (x *extractor) likeAt(i int) uint64 {
+	if i < 0 || i >= len(x.infos) {
+		return 1 << 20
+	}
+	return x.infos[i].like
 }
 
 func (x *extractor) nameAt(i int) uint8 {

@@ -30,6 +30,9 @@ type PhraseGazetteer struct {
 	// tags holds the tag string of each (B/I, class bits) pair in use; it is
 	// filled once, so tagging only reads it.
 	tags map[uint64]string
+	// parts maps each word of a name of two words or more to the entity
+	// types of the names it is part of (see partBits).
+	parts map[string]uint8
 }
 
 type gazPhrase struct {
@@ -71,10 +74,30 @@ func NewPhraseGazetteer(phrases []Phrase) *PhraseGazetteer {
 func (g *PhraseGazetteer) index() {
 	g.byFirst = map[string][]gazPhrase{}
 	g.tags = map[uint64]string{}
+	g.parts = map[string]uint8{}
+	typeBits := make([]uint8, len(g.classes))
+	for id, c := range g.classes {
+		typeBits[id] = classTypeBit(c)
+	}
 	for _, k := range sortedKeys(g.keys) {
 		words := strings.Split(k, " ")
 		bits := g.keys[k]
 		g.byFirst[words[0]] = append(g.byFirst[words[0]], gazPhrase{words, bits})
+		if len(words) > 1 {
+			var types uint8
+			for id, tb := range typeBits {
+				if bits&(1<<id) != 0 {
+					types |= tb
+				}
+			}
+			for k, w := range words {
+				if k == len(words)-1 {
+					g.parts[w] |= types << 4 // last word: family names, place heads
+				} else {
+					g.parts[w] |= types
+				}
+			}
+		}
 		for inside := range uint64(2) {
 			if _, ok := g.tags[inside<<32|uint64(bits)]; !ok {
 				g.tags[inside<<32|uint64(bits)] = g.tagName(inside, bits)
@@ -191,4 +214,28 @@ func (g *PhraseGazetteer) tagName(inside uint64, bits uint32) string {
 		}
 	}
 	return b.String()
+}
+
+// classTypeBit maps a gazetteer class to a bit of the entity type its names
+// have: PERS 1, LOC 2, ORG 4, anything else 8.
+func classTypeBit(class string) uint8 {
+	switch {
+	case strings.HasPrefix(class, "PERS"):
+		return 1
+	case strings.HasPrefix(class, "LOC"):
+		return 2
+	case strings.HasPrefix(class, "ORG"), class == "COMPANY", class == "CLUB", class == "MEDIA", class == "BODY":
+		return 4
+	}
+	return 8
+}
+
+// partBits returns the types of the multi-word names a normalised word is
+// part of, low nibble for a word before the last, high nibble for the last:
+// a family name seen in one full name is evidence in another.
+func (g *PhraseGazetteer) partBits(norm, stem string) uint8 {
+	if b, ok := g.parts[stripArticle(norm)]; ok {
+		return b
+	}
+	return g.parts[stripArticle(stem)]
 }

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/marsad/marsad/internal/arabic"
 )
 
 func TestPhraseGazetteer(t *testing.T) {
@@ -89,5 +91,34 @@ func TestShippedPhraseList(t *testing.T) {
 	}
 	if len(ps) < 100 || len(classes) > 10 {
 		t.Errorf("%d phrases in %d classes", len(ps), len(classes))
+	}
+}
+
+func TestGazetteerNameParts(t *testing.T) {
+	g := NewPhraseGazetteer([]Phrase{
+		{"خليفة حفتر", "PERS"},
+		{"فايز السراج", "PERS2"},
+		{"مصرف ليبيا المركزي", "ORG"},
+		{"سرت", "LOC"},
+	})
+	tests := []struct {
+		word string
+		want uint8
+	}{
+		{"حفتر", 1 << 4},    // last word of a person's name
+		{"لحفتر", 1 << 4},   // behind a clitic
+		{"خليفة", 1},        // a word before the last
+		{"السراج", 1 << 4},  // article and a lower tier alike
+		{"ليبيا", 4},        // inside an organisation's name
+		{"المركزي", 4 << 4}, // last word of it
+		{"سرت", 0},          // one-word names are not parts
+		{"طرابلس", 0},
+	}
+	for _, tt := range tests {
+		norm := arabic.Normalize(tt.word)
+		_, stem := segmentNorm(norm)
+		if got := g.partBits(norm, stem); got != tt.want {
+			t.Errorf("%s: parts %#x, want %#x", tt.word, got, tt.want)
+		}
 	}
 }

@@ -48,3 +48,13 @@ func spansOf(tags []string) []Span {
 	}
 	return out
 }
+
+// isBIOTag reports whether tag is a BIO tag the model may report.
+func isBIOTag(tag string) bool {
+	for _, n := range bioNames {
+		if n == tag {
+			return true
+		}
+	}
+	return false
+}

@@ -17,11 +17,11 @@ type weightTable struct {
 	n     int
 }
 
-// slot is 32 bytes: two per cache line.
+// slot is 64 bytes, one cache line.
 type slot struct {
 	key uint64 // 0 marks an empty slot
 	w   [numLabels]int16
-	_   [32 - 8 - 2*numLabels]byte
+	_   [64 - 8 - 2*numLabels]byte
 }
 
 // newWeightTable returns a table sized for n keys at most half full.

@@ -23,11 +23,21 @@ type Model struct {
 	// names maps normalised words to name-lexicon class bits.
 	names  map[string]uint8
 	memory *memoryTable
+	// dict is the general dictionary of word forms; nil in models trained
+	// without it.
+	dict *WordDict
+	// scorer rates how name-like a word's letters are; nil in models
+	// trained without it.
+	scorer *nameScorer
 	// oBias is subtracted from the score of O at every word of the last
 	// stage: the likelihood-trained model is more precise than it recalls,
 	// and conlleval's F1 gains from trading a little precision for recall.
 	oBias float32
-	pool  sync.Pool
+	// typeBias is added to the score of every label of an entity type at
+	// the last stage (in entityTypes order), so that recall and precision
+	// can be balanced type by type; chosen by cross-validation too.
+	typeBias [len(entityTypes)]float32
+	pool     sync.Pool
 }
 
 // stage is one linear-chain scorer.
@@ -59,7 +69,7 @@ func (m *Model) state() *tagState {
 	if s, ok := m.pool.Get().(*tagState); ok {
 		return s
 	}
-	return &tagState{x: extractor{gaz: m.gaz, names: m.names, memory: m.memory}}
+	return &tagState{x: extractor{gaz: m.gaz, names: m.names, memory: m.memory, dict: m.dict, scorer: m.scorer}}
 }
 
 // Tag returns one BIO tag per word ("O", "B-PERS", "I-LOC"...). Words are
@@ -78,7 +88,7 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 	for si, ls := range labels {
 		tags := make([]string, len(ls))
 		for i, l := range ls {
-			tags[i] = labelNames[l]
+			tags[i] = bioNames[l]
 		}
 		out[si] = tags
 	}
@@ -102,7 +112,7 @@ func (m *Model) TagDocumentSpans(sents [][]string) [][]Span {
 				continue
 			}
 			j := i
-			for j+1 < len(best) && best[j+1] == 2*typeOf(l) {
+			for opensName(best[j]) && j+1 < len(best) && best[j+1] > 0 && typeOf(best[j+1]) == typeOf(l) {
 				j++
 			}
 			spans = append(spans, Span{First: i, Last: j, Type: entityTypes[typeOf(l)-1]})
@@ -154,12 +164,28 @@ func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint
 		}
 		if st == m.stages[len(m.stages)-1] {
 			row[0] -= m.oBias
+			for l := 1; l < numLabels; l++ {
+				row[l] += m.typeBias[(l-1)/partsPerType]
+			}
 		}
 	}
 	return viterbi(s, n, s.emit, &st.trans)
 }
 
-// viterbi returns the highest-scoring label sequence that obeys BIO.
+// predecessors lists, for each label, the labels it may follow.
+var predecessors = func() [numLabels][]int8 {
+	var out [numLabels][]int8
+	for c := range numLabels {
+		for p := range numLabels {
+			if allowed(p, c) {
+				out[c] = append(out[c], int8(p))
+			}
+		}
+	}
+	return out
+}()
+
+// viterbi returns the highest-scoring label sequence that obeys BIOES.
 func viterbi(s *tagState, n int, emit []float32, trans *[numLabels + 1][numLabels]float32) []int {
 	s.score = grow(s.score, n*numLabels)
 	s.back = grow(s.back, n*numLabels)
@@ -174,24 +200,21 @@ func viterbi(s *tagState, n int, emit []float32, trans *[numLabels + 1][numLabel
 	for i := 1; i < n; i++ {
 		prev := s.score[(i-1)*numLabels : i*numLabels]
 		for c := range numLabels {
-			best, arg := negInf, 0
-			for p := range numLabels {
-				if !allowed(p, c) {
-					continue
-				}
+			best, arg := negInf, int8(0)
+			for _, p := range predecessors[c] {
 				if v := prev[p] + trans[p][c]; v > best {
 					best, arg = v, p
 				}
 			}
 			s.score[i*numLabels+c] = best + emit[i*numLabels+c]
-			s.back[i*numLabels+c] = int8(arg)
+			s.back[i*numLabels+c] = arg
 		}
 	}
 	s.best = grow(s.best, n)
 	last := s.score[(n-1)*numLabels : n*numLabels]
 	arg := 0
 	for c := 1; c < numLabels; c++ {
-		if last[c] > last[arg] {
+		if final(c) && last[c] > last[arg] {
 			arg = c
 		}
 	}

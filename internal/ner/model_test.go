@@ -22,12 +22,14 @@ func fixture(t testing.TB) []Sentence {
 	return sents
 }
 
-// fixtureConfig exercises every feature group: names, gazetteer, memory and
-// the document stage.
+// fixtureConfig exercises every feature group: names, gazetteer, word
+// dictionary, name scorer, memory and the document stage.
 func fixtureConfig() TrainConfig {
 	return TrainConfig{
 		Algorithm: "perceptron", Epochs: 5, Seed: 7, MinCount: 1, Memory: true, DocWindow: 2, Dropout: 0.1,
-		Names: map[string]uint8{"احمد": 1, "خالد": 1, "كريم": 1, "ايمانويل": 2},
+		NameScorer: true,
+		Dict:       NewWordDict([]string{"قال", "مدينه", "وزير", "رئيس", "اجتماع"}),
+		Names:      map[string]uint8{"احمد": 1, "خالد": 1, "كريم": 1, "ايمانويل": 2},
 		Gazetteer: NewPhraseGazetteer([]Phrase{
 			{"طرابلس", "LOC"}, {"بنغازي", "LOC"}, {"الأمم المتحدة", "ORG"}, {"الليبي", "ADJ"},
 		}),
@@ -124,7 +126,7 @@ func TestStreamMatchesTrainingDocumentFeatures(t *testing.T) {
 	for i, sent := range sents {
 		var tags []string
 		for _, l := range m.decode(s, m.stages[1], sent.Words, norms[i], doc[i]) {
-			tags = append(tags, labelNames[l])
+			tags = append(tags, bioNames[l])
 		}
 		want = append(want, tags)
 	}
@@ -154,7 +156,7 @@ func TestTagEdgeCases(t *testing.T) {
 		t.Fatalf("%d tags for %d words", len(tags), len(odd))
 	}
 	for _, tg := range tags {
-		if labelIndex(tg) < 0 {
+		if !isBIOTag(tg) {
 			t.Errorf("unknown tag %q", tg)
 		}
 	}
@@ -227,7 +229,7 @@ func TestTagCoNLL(t *testing.T) {
 	}
 	for _, i := range []int{0, 1, 3, 4} {
 		cols := strings.Split(lines[i], "\t")
-		if len(cols) != 2 || labelIndex(cols[1]) < 0 {
+		if len(cols) != 2 || !isBIOTag(cols[1]) {
 			t.Errorf("line %q is not token<TAB>tag", lines[i])
 		}
 	}
@@ -264,10 +266,36 @@ func TestOBias(t *testing.T) {
 		}
 	}
 	raw := gunzip(t, modelBytes(t, m))
-	raw[len(modelMagic)] = 0x02 // an unknown flag
+	raw[len(modelMagic)] = 0x10 // an unknown flag
 	var buf bytes.Buffer
 	gz(t, &buf, raw)
 	if _, err := ReadModel(&buf); err == nil || !strings.Contains(err.Error(), "flags") {
 		t.Errorf("unknown flag: error %v, want one naming the flags", err)
+	}
+}
+
+// Per-type biases travel in the model file and pull the last stage's
+// decision towards their type.
+func TestTypeBias(t *testing.T) {
+	sents := fixture(t)
+	cfg := fixtureConfig()
+	cfg.TypeBias = [4]float32{0, 0.5, -0.25, 0}
+	m, err := Train(sents, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read, err := ReadModel(bytes.NewReader(modelBytes(t, m)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if read.typeBias != cfg.TypeBias {
+		t.Errorf("type biases read back %v, want %v", read.typeBias, cfg.TypeBias)
+	}
+	words := sents[0].Words
+	read.typeBias = [4]float32{0, 0, 0, 1e6}
+	for i, tag := range read.Tag(words) {
+		if _, typ := splitTag(tag); typ != "MISC" {
+			t.Errorf("word %d (%s) tagged %s under an overwhelming MISC bias", i, words[i], tag)
+		}
 	}
 }

@@ -33,7 +33,7 @@ func (m *Model) NewStream(out func(words, tags []string) error) *Stream {
 	return m.newLabelStream(func(words []string, labels []int) error {
 		tags := make([]string, len(labels))
 		for i, l := range labels {
-			tags[i] = labelNames[l]
+			tags[i] = bioNames[l]
 		}
 		return out(words, tags)
 	})

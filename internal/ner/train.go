@@ -31,6 +31,11 @@ type TrainConfig struct {
 	// Names is a name lexicon (see ReadNameLists); it is stored in the
 	// model.
 	Names map[string]uint8
+	// Dict, when set, adds general-dictionary features (see WordDict); it
+	// is stored in the model.
+	Dict *WordDict
+	// NameScorer enables the name-likeness features (see nameScorer).
+	NameScorer bool
 	// Memory enables label-memory features (see memoryTable).
 	Memory bool
 	// DocWindow, when positive, adds a second pass with document features
@@ -45,6 +50,10 @@ type TrainConfig struct {
 	// stage when the model tags (see Model.oBias); it is chosen by
 	// cross-validation and does not change the learnt weights.
 	OBias float32
+	// TypeBias is added to the scores of each entity type's labels (PERS,
+	// LOC, ORG, MISC) when the model tags; like OBias, it is chosen by
+	// cross-validation.
+	TypeBias [4]float32
 	// Prune drops, from the finished model, the feature rows whose largest
 	// absolute weight is below it (see weightTable.pruned).
 	Prune float32
@@ -82,12 +91,12 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			norms[si][i] = arabic.Normalize(w)
 		}
 	}
-	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, docWindow: cfg.DocWindow, oBias: cfg.OBias}
-	first, memory, err := m.trainStage(sents, labels, norms, nil, cfg)
+	m := &Model{gaz: cfg.Gazetteer, names: cfg.Names, dict: cfg.Dict, docWindow: cfg.DocWindow, oBias: cfg.OBias, typeBias: cfg.TypeBias}
+	first, memory, scorer, err := m.trainStage(sents, labels, norms, nil, cfg)
 	if err != nil {
 		return nil, err
 	}
-	m.stages, m.memory = []*stage{first}, memory
+	m.stages, m.memory, m.scorer = []*stage{first}, memory, scorer
 	if cfg.DocWindow > 0 {
 		oof := make([][]int, len(sents))
 		for f := range docFolds {
@@ -95,11 +104,11 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			rest := func(all [][]string) [][]string { return append(append([][]string{}, all[:a]...), all[b:]...) }
 			subSents := append(append([]Sentence{}, sents[:a]...), sents[b:]...)
 			subLabels := append(append([][]int{}, labels[:a]...), labels[b:]...)
-			st, mem, err := m.trainStage(subSents, subLabels, rest(norms), nil, cfg)
+			st, mem, sc, err := m.trainStage(subSents, subLabels, rest(norms), nil, cfg)
 			if err != nil {
 				return nil, err
 			}
-			sub := &Model{stages: []*stage{st}, memory: mem, gaz: m.gaz, names: m.names}
+			sub := &Model{stages: []*stage{st}, memory: mem, scorer: sc, gaz: m.gaz, names: m.names, dict: m.dict}
 			s := sub.state()
 			for si := a; si < b; si++ {
 				oof[si] = append([]int(nil), sub.decode(s, st, sents[si].Words, norms[si], nil)...)
@@ -107,7 +116,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Model, error) {
 			cfg.logf("document fold %d/%d done (%s)\n", f+1, docFolds, time.Since(start).Round(time.Millisecond))
 		}
 		doc := docSummaries(norms, oof, cfg.DocWindow)
-		second, _, err := m.trainStage(sents, labels, norms, doc, cfg)
+		second, _, _, err := m.trainStage(sents, labels, norms, doc, cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -134,35 +143,30 @@ func (cfg *TrainConfig) logf(format string, a ...any) {
 	}
 }
 
-// goldLabels returns the label indexes of tagged sentences, repaired so that
-// an I- never follows a label it cannot continue: conlleval reads such an
-// I- as the start of an entity, and the decoder forbids it there.
+// goldLabels returns the BIOES label indexes of BIO-tagged sentences (see
+// bioLabels: an I- that cannot continue the tag before it starts a name,
+// as conlleval reads it).
 func goldLabels(sents []Sentence) ([][]int, error) {
 	labels := make([][]int, len(sents))
 	for si, s := range sents {
 		if len(s.Tags) != len(s.Words) {
 			return nil, fmt.Errorf("train: sentence %d has %d words but %d tags", si+1, len(s.Words), len(s.Tags))
 		}
-		labels[si] = make([]int, len(s.Words))
-		for i, tag := range s.Tags {
-			l := labelIndex(tag)
-			if l < 0 {
-				return nil, fmt.Errorf("train: sentence %d word %d: unknown tag %q", si+1, i+1, tag)
-			}
-			if isInside(l) && (i == 0 || !allowed(labels[si][i-1], l)) {
-				l--
-			}
-			labels[si][i] = l
+		ls, bad := bioLabels(s.Tags)
+		if bad >= 0 {
+			return nil, fmt.Errorf("train: sentence %d word %d: unknown tag %q", si+1, bad+1, s.Tags[bad])
 		}
+		labels[si] = ls
 	}
 	return labels, nil
 }
 
 // trainStage trains one stage on sentences; doc, when not nil, holds their
 // document summaries and makes it a second stage. It returns the stage and
-// the label memory of all the sentences (nil unless cfg.Memory).
-func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, doc [][]uint64, cfg TrainConfig) (*stage, *memoryTable, error) {
-	x := &extractor{gaz: m.gaz, names: m.names, useDoc: doc != nil}
+// the label memory (nil unless cfg.Memory) and name scorer (nil unless
+// cfg.NameScorer) of all the sentences.
+func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, doc [][]uint64, cfg TrainConfig) (*stage, *memoryTable, *nameScorer, error) {
+	x := &extractor{gaz: m.gaz, names: m.names, dict: m.dict, useDoc: doc != nil}
 	var foldMemory []*memoryTable
 	var fullMemory *memoryTable
 	foldOf := func(si int) int { return si * memoryFolds / len(sents) }
@@ -184,9 +188,21 @@ func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, d
 			t.finish()
 		}
 	}
+	var foldScorers []*nameScorer
+	var fullScorer *nameScorer
+	if cfg.NameScorer {
+		fullScorer = trainNameScorer(typeCountsOf(norms, labels, func(int) bool { return true }), cfg.Seed)
+		for f := range memoryFolds {
+			foldScorers = append(foldScorers, trainNameScorer(typeCountsOf(norms, labels, func(si int) bool { return foldOf(si) != f }), cfg.Seed))
+		}
+		cfg.logf("name scorer: %d n-gram rows\n", len(fullScorer.weights))
+	}
 	prepare := func(si int) {
 		if cfg.Memory {
 			x.memory = foldMemory[foldOf(si)]
+		}
+		if cfg.NameScorer {
+			x.scorer = foldScorers[foldOf(si)]
 		}
 		var d []uint64
 		if doc != nil {
@@ -247,11 +263,11 @@ func (m *Model) trainStage(sents []Sentence, labels [][]int, norms [][]string, d
 	}
 	switch cfg.Algorithm {
 	case "perceptron", "":
-		return trainPerceptron(data, keys, cfg), fullMemory, nil
+		return trainPerceptron(data, keys, cfg), fullMemory, fullScorer, nil
 	case "crf":
-		return trainCRF(data, keys, cfg), fullMemory, nil
+		return trainCRF(data, keys, cfg), fullMemory, fullScorer, nil
 	}
-	return nil, nil, fmt.Errorf("train: unknown algorithm %q", cfg.Algorithm)
+	return nil, nil, nil, fmt.Errorf("train: unknown algorithm %q", cfg.Algorithm)
 }
 
 func trainPerceptron(data []trainSentence, keys []uint64, cfg TrainConfig) *stage {
