@@ -109,11 +109,27 @@ type extractor struct {
 	dict   *WordDict
 	scorer *nameScorer
 	grams  []uint64
+	// likeOf caches the scorer's verdicts by stem: news repeats its words.
+	likeOf map[string]uint64
 	// useDoc adds the document features of the second pass.
 	useDoc  bool
 	infos   []tokenInfo
 	norms   []string
 	gazTags []string
+}
+
+// nameLike returns the name scorer's verdict on a stem.
+func (x *extractor) nameLike(stem string) uint64 {
+	if v, ok := x.likeOf[stem]; ok {
+		return v
+	}
+	if x.likeOf == nil || len(x.likeOf) >= 1<<16 {
+		x.likeOf = make(map[string]uint64, 1024)
+	}
+	var v uint64
+	v, x.grams = x.scorer.verdict(stem, x.grams)
+	x.likeOf[stem] = v
+	return v
 }
 
 // prepare computes the per-token attributes of a sentence. norms, when not
@@ -163,7 +179,7 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 			in.dict = x.dict.class(norm)
 		}
 		if x.scorer != nil {
-			in.like, x.grams = x.scorer.verdict(stem, x.grams)
+			in.like = x.nameLike(stem)
 		}
 		if x.memory != nil {
 			in.mem = x.memory.feature(norm, false)

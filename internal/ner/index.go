@@ -15,6 +15,11 @@ type weightTable struct {
 	// scale turns summed int16 weights into scores.
 	scale float32
 	n     int
+	// present has one bit per key (by the key's low bits), eight bits per
+	// slot's worth of keys: small enough to stay in cache, it answers most
+	// lookups of features the model never kept without touching a slot.
+	present []uint64
+	pmask   uint64
 }
 
 // slot is 64 bytes, one cache line.
@@ -31,7 +36,9 @@ func newWeightTable(n int, scale float32) *weightTable {
 		size <<= 1
 		bits++
 	}
-	return &weightTable{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits, scale: scale}
+	bitsN := uint64(size) * 4 // 8 bits per key at half load
+	return &weightTable{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits, scale: scale,
+		present: make([]uint64, bitsN/64), pmask: bitsN - 1}
 }
 
 // put stores the weights of key, which must not be 0 (see fixKey).
@@ -43,6 +50,8 @@ func (t *weightTable) put(key uint64, w [numLabels]int16) {
 		}
 		if s.key == 0 || s.key == key {
 			s.key, s.w = key, w
+			b := key & t.pmask
+			t.present[b>>6] |= 1 << (b & 63)
 			return
 		}
 	}
@@ -50,6 +59,9 @@ func (t *weightTable) put(key uint64, w [numLabels]int16) {
 
 // get returns the weights of key, or nil.
 func (t *weightTable) get(key uint64) *[numLabels]int16 {
+	if b := key & t.pmask; t.present[b>>6]&(1<<(b&63)) == 0 {
+		return nil
+	}
 	for i := key >> t.shift; ; i = (i + 1) & t.mask {
 		s := &t.slots[i]
 		switch s.key {
