@@ -130,6 +130,7 @@ func newDocContext(d *doc.Doc, lex *Lexicon, base *kb.KB) *docContext {
 	c.buildSentences()
 	c.buildMentions()
 	c.buildNPActors()
+	c.buildCountryParties()
 	return c
 }
 

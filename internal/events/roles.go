@@ -395,6 +395,16 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 	if role == "self" && ev.trig.class.eventType != "Battles" {
 		a2 = nil
 	}
+	// An agreement's other party: the next actor its clause names
+	// («وقعت روسيا وتركيا اتفاقا»).
+	if partyClasses[ev.trig.class.name] && a1 != nil && a2 == nil {
+		for _, am := range inClause {
+			if a := c.actorOf(am.m); !a.same(a1) {
+				a2 = a
+				break
+			}
+		}
+	}
 	if bilateral(ev) && !ablate["opponent"] {
 		if a1 != nil && a2 == nil {
 			a2 = c.opponent(a1)

@@ -230,14 +230,19 @@ func (a *article) best(c *cand) *kb.Entry {
 // place is meant even in the article's country.
 func (a *article) implausible(c *cand) bool {
 	e := c.chosen
-	// Curated places are few and chosen for the conflicts marsad follows.
-	if !e.IsPlace() || e.Source == kb.SourceCurated {
+	if !e.IsPlace() {
 		return false
 	}
 	if small(e) && !a.confirmed(c) {
 		return true
 	}
 	if e.Kind == "country" || e.Precision >= kb.PrecisionRegion || e.Kind == "capital" || importance(e) >= 1000000 {
+		return false
+	}
+	// A city of a hundred thousand whose name is no common word and no
+	// other place's is meant wherever the article is about («اتفاق روسي
+	// تركي حول إدلب»).
+	if importance(e) >= 100000 && len(c.entries) == 1 && !c.common {
 		return false
 	}
 	// The place's own mentions do not make the article about its country.
@@ -255,9 +260,10 @@ func (a *article) implausible(c *cand) bool {
 		top = math.Max(top, w)
 	}
 	if top == 0 {
-		// Nothing says where the article is; a tagged place is taken at
-		// its word, a bare match is not.
-		return c.nerType != "LOC"
+		// Nothing says where the article is: a tagged place is taken at
+		// its word, and so is a curated name of several words («مطار
+		// معيتيقة»); a bare one-word match is not.
+		return c.nerType != "LOC" && !(e.Source == kb.SourceCurated && c.last > c.first)
 	}
 	return (a.countries[e.Country]-own)/top < 0.15
 }

@@ -84,4 +84,12 @@ func TestPlausiblePlaces(t *testing.T) {
 	if e := entity(d, "new:بور"); e == nil || e.Type != "LOC" {
 		t.Errorf("new:بور missing or mistyped: %v", idsOf(d))
 	}
+	// A curated street of one city is not taken for a street of the same
+	// name in another country's capital.
+	d = run(t, stage, "قتل خمسة جنود صوماليين في تفجير عند نقطة تفتيش على طريق المطار في العاصمة مقديشو.")
+	for _, e := range d.Entities {
+		if e.Country != nil && *e.Country == "LY" {
+			t.Errorf("%s (%s) placed in Libya", e.ID, e.Name)
+		}
+	}
 }

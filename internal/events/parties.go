@@ -1,0 +1,103 @@
+package events
+
+import (
+	"sync"
+
+	"github.com/marsad/marsad/internal/kb"
+)
+
+// Countries as parties. «أبرمته روسيا وتركيا», «اتفاق بين تركيا وروسيا»: in
+// a sentence that reports an agreement, a country named as a subject or
+// between the parties, not after a preposition of place, stands for its
+// government, and is no place of the event.
+
+// partyClasses are the trigger classes whose sentences make countries
+// parties.
+var partyClasses = map[string]bool{"agreement": true, "ceasefire": true}
+
+// partyPrepositions may stand before a party: «بين روسيا وتركيا», «مع تركيا».
+var partyPrepositions = stemSet("بين", "مع")
+
+// buildCountryParties turns country mentions into their governments where
+// a sentence reports an agreement.
+func (c *docContext) buildCountryParties() {
+	if c.kb == nil {
+		return
+	}
+	var added []*mention
+	for _, m := range c.mentions {
+		if !m.place || m.virtual || m.first != m.last {
+			continue
+		}
+		k := c.kbEntry(m.ent)
+		if k == nil || k.Kind != "country" || !c.partyPosition(m.first) {
+			continue
+		}
+		si := c.tokSent[m.first]
+		if si < 0 || !c.reportsAgreement(c.sents[si]) {
+			continue
+		}
+		gov := countryGovernment(c.kb, k.Country)
+		if gov == nil {
+			continue
+		}
+		m.place = false
+		added = append(added, c.virtualMention(entityOf(gov), m.first, m.last, false))
+	}
+	if len(added) > 0 {
+		c.mentions = append(c.mentions, added...)
+		sortMentions(c.mentions)
+	}
+}
+
+// partyPosition reports whether the country word at token i can name an
+// actor: it carries no preposition (a conjunction is fine) and follows no
+// preposition but «بين» and «مع».
+func (c *docContext) partyPosition(i int) bool {
+	t := &c.v.toks[i]
+	for _, p := range t.Proclitics {
+		if p != "و" {
+			return false
+		}
+	}
+	if i == 0 {
+		return true
+	}
+	prev := &c.v.toks[i-1]
+	if len(prev.Proclitics) == 0 && prepositions[prev.Stem] && !partyPrepositions[prev.Stem] {
+		return false
+	}
+	return !c.isCueAt(cuePlaceNoun, i-1) && !c.isCueAt(cueDirection, i-1)
+}
+
+// reportsAgreement reports whether a sentence holds an agreement or
+// ceasefire trigger.
+func (c *docContext) reportsAgreement(s *sentence) bool {
+	for i := s.first; i < s.end; i++ {
+		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
+			if partyClasses[c.lex.triggers[h.idx].class.name] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// governmentsByCountry indexes a knowledge base's national governments.
+var governmentsByCountry sync.Map // *kb.KB → map[string]*kb.Entry
+
+func countryGovernment(base *kb.KB, cc string) *kb.Entry {
+	if m, ok := governmentsByCountry.Load(base); ok {
+		return m.(map[string]*kb.Entry)[cc]
+	}
+	m := map[string]*kb.Entry{}
+	for _, e := range base.Entries() {
+		// The first government entry of a country in the base is its
+		// national one («الحكومة العراقية» before the Kurdistan region's).
+		if e.Type == kb.GOV && e.Kind == "government" && e.Country != "" && m[e.Country] == nil {
+			m[e.Country] = e
+		}
+	}
+	governmentsByCountry.Store(base, m)
+	return m[cc]
+}

@@ -1,0 +1,77 @@
+package events_test
+
+import (
+	"testing"
+
+	"github.com/marsad/marsad/internal/doc"
+	"github.com/marsad/marsad/internal/pipeline"
+	"github.com/marsad/marsad/internal/record"
+)
+
+// analyzeText runs the whole pipeline on a short article written for a
+// test, dated by its first line.
+func analyzeText(t *testing.T, text string) *doc.Doc {
+	t.Helper()
+	p := pipeline.Pipeline{Stages: sampleStages(t)}
+	d := &doc.Doc{ID: "t.txt", Path: "t.txt", Format: doc.Text, Raw: []byte(text)}
+	if err := p.Run(d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func actorName(a *record.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Name
+}
+
+// Arguments read by the whole pipeline from sentences of kinds the
+// samples lack: countries as the parties of an agreement (not its place),
+// the withdrawing side as the other side of the attack it left, and the
+// place of an attack named as the cause of what the sentence reports.
+func TestPipelineArguments(t *testing.T) {
+	tests := []struct {
+		name, text    string
+		sub           string
+		place, a1, a2 string
+	}{
+		{
+			name:  "agreement between countries",
+			text:  "تاريخ النشر: 6 مارس 2020\nوقعت روسيا وتركيا اتفاقا لوقف إطلاق النار في إدلب يوم الخميس.",
+			sub:   "Agreement",
+			place: "إدلب", a1: "الحكومة الروسية", a2: "الحكومة التركية",
+		},
+		{
+			name:  "withdrawal after an attack",
+			text:  "تاريخ النشر: 28 مايو 2015\nانسحبت القوات الحكومية من مدينة سرت إثر هجوم واسع شنه تنظيم داعش.",
+			sub:   "Armed clash",
+			place: "سرت", a1: "تنظيم الدولة الإسلامية",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := analyzeText(t, tt.text)
+			if len(d.Events) != 1 {
+				t.Fatalf("want one event, got %d: %+v", len(d.Events), d.Events)
+			}
+			e := d.Events[0]
+			if e.SubEventType != tt.sub {
+				t.Errorf("sub-type %q, want %q", e.SubEventType, tt.sub)
+			}
+			if e.Location == nil || e.Location.Name != tt.place {
+				t.Errorf("location %+v, want %s", e.Location, tt.place)
+			}
+			if got := actorName(e.Actor1); got != tt.a1 {
+				t.Errorf("actor1 %q, want %q", got, tt.a1)
+			}
+			if tt.a2 != "" && actorName(e.Actor2) != tt.a2 {
+				t.Errorf("actor2 %q, want %q", actorName(e.Actor2), tt.a2)
+			}
+			if e.Actor2 == nil {
+				t.Errorf("actor2 missing")
+			}
+		})
+	}
+}
