@@ -81,6 +81,9 @@ func (c *docContext) opensClause(i, end int) bool {
 	case stem == "قبل":
 		// «قبل أن» opens a clause; «قبل 14 شهرا» is a date.
 		return i+1 < end && c.v.is(i+1, "ان")
+	case responseWords[stem] && len(t.Proclitics) == 0:
+		// «ردا على اغتيال ...», «انتقاما لمقتل ...»: what was answered.
+		return i+1 < end && (c.v.is(i+1, "علي") || len(c.v.toks[i+1].Proclitics) > 0 && c.v.toks[i+1].Proclitics[0] == "ل")
 	case subordinators[stem] || subordinators[t.Norm]:
 		// «بعد يومين» is a date, not a clause.
 		return !(stem == "بعد" && i+1 < end && c.v.toks[i+1].Kind == arabic.Number)

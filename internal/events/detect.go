@@ -207,12 +207,23 @@ func (c *docContext) notEvent(ev *candidate) string {
 		if c.purpose(ev) {
 			return "purpose"
 		}
+		if c.inResponseTo(ev) {
+			return "response"
+		}
 		if ev.first > s.first && c.isCueAt(cueConstruct, ev.first-1) && onlyArticle(&v.toks[ev.first]) {
 			return "construct"
 		}
 		if c.cueIn(s, cueGeneric, s.first, s.end) {
 			return "generic"
 		}
+	}
+	if t.class.name == "kill" && c.accidental(s) {
+		return "accident"
+	}
+	// «داهمت قوات الأمن منزله واعتقلته»: the raid is how the arrest was
+	// made, one event.
+	if t.class.name == "attack" && raidWords[v.toks[ev.first].Stem] && c.sentenceHas(s, "arrest") {
+		return "arrest raid"
 	}
 	if _, ok := c.cueBefore(s, cueJudicial, max(cl.first, ev.first-3), ev.first); ok {
 		return "judicial"
@@ -395,6 +406,48 @@ func (c *docContext) purpose(ev *candidate) bool {
 	}
 	return true
 }
+
+var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة", "مداهمات")
+
+// sentenceHas reports whether a sentence holds a trigger of a class.
+func (c *docContext) sentenceHas(s *sentence, class string) bool {
+	for i := s.first; i < s.end; i++ {
+		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
+			if c.lex.triggers[h.idx].class.name == class {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accidental reports whether a sentence tells of deaths by accident or
+// nature («غرقا إثر انقلاب قارب»): an accident cue and no weapon.
+func (c *docContext) accidental(s *sentence) bool {
+	if !c.cueIn(s, cueAccident, s.first, s.end) {
+		return false
+	}
+	for _, w := range []string{cueAir, cueShelling, cueIED, cueSuicide, cueGrenade, cueChemical} {
+		if c.cueIn(s, w, s.first, s.end) {
+			return false
+		}
+	}
+	return true
+}
+
+// inResponseTo reports whether an event noun names what the sentence's
+// event answered: «ردا على اغتيال قيادي», «انتقاما لمقتل ...». That earlier
+// event is reported in its own right elsewhere, if at all.
+func (c *docContext) inResponseTo(ev *candidate) bool {
+	i := ev.first
+	if i-2 >= ev.sent.first && c.v.toks[i-1].Stem == "علي" && responseWords[c.v.toks[i-2].Stem] {
+		return true
+	}
+	t := &c.v.toks[i]
+	return i-1 >= ev.sent.first && len(t.Proclitics) > 0 && t.Proclitics[0] == "ل" && responseWords[c.v.toks[i-1].Stem]
+}
+
+var responseWords = stemSet("رد", "ردا", "انتقام", "انتقاما", "ثار", "ثارا")
 
 // concrete reports whether a soft trigger is tied to this world: a place
 // named in its clause, a date in its clause or sentence, or a casualty

@@ -15,8 +15,13 @@ import (
 //go:embed lexicon/*.tsv
 var lexiconFS embed.FS
 
-// maxGap is how many tokens a * in a phrase lets come between two words.
-const maxGap = 4
+// maxGap is how many tokens a * in a phrase lets come between two words;
+// maxLongGap how many a ** lets come, for a verb whose subject stands
+// between it and its object («أطلقت فصائل المقاومة في غزة عشرات الصواريخ»).
+const (
+	maxGap     = 4
+	maxLongGap = 8
+)
 
 // flags are the conditions a trigger puts on its context (triggers.tsv).
 type flags uint16
@@ -225,7 +230,7 @@ var cueKinds = []string{
 	cueSource, cueAir, cueShelling, cueIED, cueSuicide, cueGrenade,
 	cueChemical, cueIntervention, cueExcessive, cueRiot, cueMob, cueProtester,
 	cueNonViolent, cueCompletion, cueVerb, cueOfPlace, cueNotWeapon, cueVictims, cueOngoing,
-	cueResponsibility, cueCivPerson, cueFighter, cueNPModifier,
+	cueResponsibility, cueCivPerson, cueFighter, cueNPModifier, cueAccident,
 }
 
 // Cue kinds (see the head of lexicon/cues.tsv).
@@ -289,6 +294,7 @@ const (
 	cueCivPerson      = "civperson"
 	cueFighter        = "fighter"
 	cueNPModifier     = "npmodifier"
+	cueAccident       = "accident"
 )
 
 // readTSV calls row for each non-comment line of a tab-separated file,
@@ -330,8 +336,11 @@ func parsePhrase(text, pos string) (*phrase, error) {
 	p := &phrase{text: text}
 	gap := 0
 	for _, f := range strings.Fields(text) {
-		if f == "*" {
+		if f == "*" || f == "**" {
 			gap = maxGap
+			if f == "**" {
+				gap = maxLongGap
+			}
 			continue
 		}
 		var w word

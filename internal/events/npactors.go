@@ -225,8 +225,9 @@ func (c *docContext) bareArmyAt(i int) *mention {
 	return c.virtualMention(e, i, i, false)
 }
 
-// governmentForcesAt reads «القوات الحكومية», «قوات الحكومة» and «القوات
-// النظامية» at token i: the state's forces, found as a bare «الجيش» is.
+// governmentForcesAt reads «القوات الحكومية», «قوات الحكومة», «القوات
+// النظامية» and «قوات الأمن» at token i: the state's forces, found as a
+// bare «الجيش» is.
 func (c *docContext) governmentForcesAt(i int) *mention {
 	toks := c.v.toks
 	if i+1 >= len(toks) || c.covered(i) || c.covered(i+1) {
@@ -236,7 +237,12 @@ func (c *docContext) governmentForcesAt(i int) *mention {
 	if t.Kind != arabic.Word || n.Kind != arabic.Word || !forcesNouns[t.Stem] || t.Enclitic != "" || !n.HasArticle() {
 		return nil
 	}
-	if !(governmentWords[n.Stem] && (t.HasArticle() || n.Stem == arabic.Normalize("حكومة"))) {
+	if !(governmentWords[n.Stem] && (t.HasArticle() || n.Stem == arabic.Normalize("حكومة")) || n.Stem == "امن") {
+		return nil
+	}
+	// «قوات الأمن العراقية» names its country: the adjective is read
+	// with the noun phrases.
+	if i+2 < len(toks) && toks[i+2].Kind == arabic.Word && toks[i+2].HasArticle() && nisbaBase(toks[i+2].Stem) != "" {
 		return nil
 	}
 	e := c.leaningArmy()

@@ -73,11 +73,9 @@ func (c *docContext) partyPosition(i int) bool {
 // reportsAgreement reports whether a sentence holds an agreement or
 // ceasefire trigger.
 func (c *docContext) reportsAgreement(s *sentence) bool {
-	for i := s.first; i < s.end; i++ {
-		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
-			if partyClasses[c.lex.triggers[h.idx].class.name] {
-				return true
-			}
+	for class := range partyClasses {
+		if c.sentenceHas(s, class) {
+			return true
 		}
 	}
 	return false

@@ -49,6 +49,18 @@ func TestPipelineArguments(t *testing.T) {
 			sub:   "Armed clash",
 			place: "سرت", a1: "تنظيم الدولة الإسلامية",
 		},
+		{
+			name:  "security forces and protesters",
+			text:  "تاريخ النشر: 28 أكتوبر 2019\nأصيب خمسة متظاهرين بجروح عندما أطلقت قوات الأمن الرصاص الحي لتفريق احتجاجات في مدينة كربلاء.",
+			sub:   "Excessive force against protesters",
+			place: "كربلاء", a1: "القوات الأمنية العراقية", a2: "متظاهرون (العراق)",
+		},
+		{
+			name:  "a raid and the arrest it made",
+			text:  "تاريخ النشر: 18 أبريل 2023\nداهمت قوات الأمن التونسية منزل زعيم حزب النهضة راشد الغنوشي في تونس واعتقلته.",
+			sub:   "Arrests",
+			place: "تونس", a1: "الحكومة التونسية", a2: "راشد الغنوشي",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -285,6 +285,19 @@ func (c *docContext) placesOf(ev *candidate) (out []*placeRef, ok bool) {
 	if name == "withdraw" && (hasDest || c.headsOff(cl)) && !hasOrigin && len(inClause) == 0 {
 		return nil, false
 	}
+	// A strike happens where it lands: «أطلقت الفصائل في غزة صواريخ باتجاه
+	// عسقلان» is a strike on Ashkelon.
+	if remoteClasses[name] && len(inClause) > 1 {
+		var landed []*placeRef
+		for _, p := range inClause {
+			if c.isDestination(s, p.m) {
+				landed = append(landed, p)
+			}
+		}
+		if len(landed) > 0 {
+			inClause = landed
+		}
+	}
 	if len(inClause) > 0 {
 		inClause = mostSpecific(inClause, territorial[name])
 		if territorial[name] {
@@ -297,6 +310,10 @@ func (c *docContext) placesOf(ev *candidate) (out []*placeRef, ok bool) {
 	}
 	return nil, true
 }
+
+// remoteClasses are the trigger classes of weapons that land away from
+// who fired them.
+var remoteClasses = map[string]bool{"strike": true, "airstrike": true}
 
 // locator reports whether a place is named to locate the one before it:
 // after «في», «الواقعة», or a near-cue.

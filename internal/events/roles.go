@@ -372,13 +372,29 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 		}
 	}
 	if a1 == nil && role != "place" && role != "loser" {
+		a1 = c.sharedSubject(ev, all)
+	}
+	if a1 == nil && role != "place" && role != "loser" {
 		a1 = c.impliedSubject(ev, all, prevActor)
+	}
+	// «... منزل الغنوشي واعتقلته»: the pronoun on the verb is its object,
+	// the actor named last before it.
+	if a2 == nil && ev.verb && objectPronouns[c.v.toks[ev.first].Enclitic] && pronounObjectClasses[ev.trig.class.name] {
+		for k := len(all) - 1; k >= 0; k-- {
+			am := all[k]
+			if am.m.last < ev.first && !am.src {
+				if a := c.actorOf(am.m); !a.same(a1) {
+					a2 = a
+				}
+				break
+			}
+		}
 	}
 	// «تحرير غريان» with no liberator named: an article calls a takeover
 	// liberation from the side of the taker, so the article's own side
 	// (as linking read its perspective) is the doer.
 	if a1 == nil && liberation[c.v.toks[ev.first].Stem] && c.d.Perspective != nil && c.d.Perspective.Leaning != "" {
-		a1 = c.sideActor(c.d.Perspective.Leaning, "")
+		a1 = c.sideActor(c.d.Perspective.Leaning, "", false)
 	}
 	if with != nil {
 		w := c.actorOf(with)
@@ -501,6 +517,32 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 	return nil
 }
 
+// sharedSubject is the subject of a verb joined by و or ف to the verb of
+// the clause before, which the two share: «داهمت قوات الأمن منزله
+// واعتقلته». It is the first actor that clause names, not a genitive or
+// an object after it.
+func (c *docContext) sharedSubject(ev *candidate, all []actorMention) *actorRef {
+	s := ev.sent
+	if !ev.verb || ev.clause == 0 || !hasConjunction(&c.v.toks[ev.first]) || ev.first != s.clauses[ev.clause].first {
+		return nil
+	}
+	prev := s.clauses[ev.clause-1]
+	if c.subordinate(s, ev.clause-1) {
+		return nil
+	}
+	for _, am := range all {
+		if am.m.first >= prev.first && am.m.last < prev.end && !am.src && am.hint == hintNone {
+			return c.actorOf(am.m)
+		}
+	}
+	return nil
+}
+
+var (
+	objectPronouns       = map[string]bool{"ه": true, "ها": true, "هم": true, "هما": true, "هن": true}
+	pronounObjectClasses = map[string]bool{"arrest": true, "abduct": true, "kill": true, "assassinate": true}
+)
+
 // bilateral reports whether an event has two sides that the knowledge base
 // can supply when the text names only one: battles and strikes, and
 // captures of fighters.
@@ -522,17 +564,47 @@ func (c *docContext) opponent(a *actorRef) *actorRef {
 	if a == nil || a.side == "" {
 		return nil
 	}
-	o := c.sideActor("", a.side)
+	var o *actorRef
+	if other, ok := c.otherCamp(a.side); ok {
+		// A war's main camps fight each other, not their allies: Gaza's
+		// factions fight Israel, not one another.
+		o = c.sideActor(other, "", true)
+	} else {
+		o = c.sideActor("", a.side, true)
+	}
 	if o != nil {
 		o.guessed = true
 	}
 	return o
 }
 
+// otherCamp returns the side a war's other main camp is on, when side is
+// one of a war's two main camps (kb camps).
+func (c *docContext) otherCamp(side string) (string, bool) {
+	if c.kb == nil {
+		return "", false
+	}
+	cc, _, _ := strings.Cut(side, "-")
+	// Israel's camp is in the wars of Gaza and Lebanon: the article's
+	// country says which.
+	for _, country := range []string{cc, c.docCountry()} {
+		sides, ok := c.kb.Camps(country)
+		switch {
+		case !ok:
+		case sides[0] == side:
+			return sides[1], true
+		case sides[1] == side:
+			return sides[0], true
+		}
+	}
+	return "", false
+}
+
 // sideActor returns the actor the document names most often on side
 // (when side is set), or on another side of the conflict of notSide (when
-// notSide is set): armed and state bodies count above people.
-func (c *docContext) sideActor(side, notSide string) *actorRef {
+// notSide is set): armed and state bodies count above people; with
+// armedOnly, only armed groups and forces count (an opponent is one).
+func (c *docContext) sideActor(side, notSide string, armedOnly bool) *actorRef {
 	conflict, _, _ := strings.Cut(side+notSide, "-")
 	type score struct {
 		ref   *actorRef
@@ -549,6 +621,9 @@ func (c *docContext) sideActor(side, notSide string) *actorRef {
 			continue
 		}
 		if p, _, _ := strings.Cut(r.side, "-"); p != conflict {
+			continue
+		}
+		if armedOnly && r.typ != record.ArmedGroup {
 			continue
 		}
 		key := r.id + "|" + r.name
