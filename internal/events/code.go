@@ -205,6 +205,13 @@ func (c *docContext) attackWeapon(ev *candidate, sent []*candidate) (string, boo
 	if sub, ok := c.weapon(s, s.clauses[ev.clause], ""); ok {
 		return sub, true
 	}
+	// «في قصف استهدف السوق»: the verb describes the strike named just
+	// before it.
+	for _, o := range sent {
+		if o != ev && o.eventType == "Explosions/Remote violence" && o.last < ev.first && ev.first-o.last <= 2 {
+			return o.subType, true
+		}
+	}
 	// «بعد هجوم شنته القوات في يناير»: a prior fact keeps its own weapon.
 	if ablate["sentenceweapon"] || c.priorFact(s, ev.clause) {
 		return "", false
