@@ -32,6 +32,7 @@ type storyAcc struct {
 	sources []string
 	dups    []Duplicate
 	merged  []string
+	denials []denialAcc
 }
 
 type mergedAcc struct {
@@ -113,6 +114,7 @@ func (b *Builder) Add(d *record.Document) {
 	if d.DuplicateOf != "" {
 		st.dups = append(st.dups, Duplicate{DocID: d.DocID, DuplicateOf: d.DuplicateOf})
 	}
+	st.denials = append(st.denials, denialsOf(d, src)...)
 
 	pub, pubOK := publishedWindow(d)
 	for i := range d.Events {
@@ -304,6 +306,13 @@ func (b *Builder) mergedEvent(m *mergedAcc) MergedEvent {
 		}
 	}
 	me.Contradictions = contradictions(rs)
+	var denials []denialAcc
+	for _, sid := range m.stories {
+		if st := b.stories[sid]; st != nil {
+			denials = append(denials, st.denials...)
+		}
+	}
+	me.Contradictions = append(me.Contradictions, denialContradictions(&me, rs, denials)...)
 	return me
 }
 
