@@ -121,6 +121,11 @@ func (c *docContext) code(ev *candidate, sent []*candidate) {
 	if ev.verb && ev.cameo != "" {
 		ev.cameo = c.refineCAMEO(ev, cl)
 	}
+	// «سلم عشرات من عناصر التنظيم أنفسهم»: fighters surrendering hand
+	// over no place.
+	if cls.name == "handover" && c.reflexiveObject(ev) {
+		ev.eventType, ev.subType, ev.cameo = "Strategic developments", "Other", ""
+	}
 	if cls.name == "disperse" && inSentence(cueExcessive) {
 		ev.subType, ev.cameo = "Excessive force against protesters", "175"
 	}
@@ -376,3 +381,17 @@ func keys(m map[string]bool) []string {
 	}
 	return out
 }
+
+// reflexiveObject reports whether «نفسه», «أنفسهم» follows the trigger
+// within its clause: the doer's act is on itself.
+func (c *docContext) reflexiveObject(ev *candidate) bool {
+	cl := ev.sent.clauses[ev.clause]
+	for i := ev.last + 1; i < cl.end && i <= ev.last+8; i++ {
+		if reflexives[c.v.toks[i].Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+var reflexives = stemSet("نفس", "انفس", "نفسه", "نفسها", "انفسهم")

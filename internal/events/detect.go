@@ -404,6 +404,16 @@ func (c *docContext) purpose(ev *candidate) bool {
 	if ev.first > ev.sent.first && c.isCueAt(cuePurposeOK, ev.first-1) {
 		return false
 	}
+	// «أطلقت قوات الأمن الرصاص لتفريق المحتجين»: the force used is the
+	// dispersal, done, not intended.
+	if ev.trig.class.name == "disperse" {
+		cl := ev.sent.clauses[ev.clause]
+		for k := cl.first; k < ev.first; k++ {
+			if c.lex.verbs[c.v.toks[k].Stem] {
+				return false
+			}
+		}
+	}
 	return true
 }
 

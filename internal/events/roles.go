@@ -371,6 +371,14 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 			}
 		}
 	}
+	if acc := c.accusedOf(ev, inClause); acc != nil && role != "place" && role != "loser" {
+		// «اتهمت منظمات قوات الدعم السريع باغتصاب نساء»: the accused is
+		// the doer, whoever the accusation's object looked like.
+		if a2 != nil && a2.same(acc) {
+			a2 = nil
+		}
+		a1 = acc
+	}
 	if a1 == nil && role != "place" && role != "loser" {
 		a1 = c.sharedSubject(ev, all)
 	}
@@ -491,7 +499,7 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 	// another predicate («فور انسحاب مرتزقة الفاغنر»). A verbal noun
 	// heading a subordinate clause of its own («بعد تحرير غريان») leaves
 	// its doer unsaid: it is not the main clause's subject.
-	if !ev.verb && c.subordinate(s, ev.clause) && c.v.toks[ev.first].Enclitic == "" {
+	if !ev.verb && c.subordinate(s, ev.clause) && c.v.toks[ev.first].Enclitic == "" && ev.first <= s.clauses[ev.clause].first+1 {
 		return prevActor
 	}
 	for k := len(all) - 1; k >= 0; k-- {
@@ -517,17 +525,51 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 	return nil
 }
 
+// accusedOf returns the actor an accusation names as the doer of an event
+// noun it governs with ب: «اتهم X ب+trigger», «متهمة X بالوقوف وراء».
+func (c *docContext) accusedOf(ev *candidate, inClause []actorMention) *actorRef {
+	t := &c.v.toks[ev.first]
+	if ev.verb || len(t.Proclitics) == 0 || t.Proclitics[0] != "ب" {
+		return nil
+	}
+	cl := ev.sent.clauses[ev.clause]
+	cue := -1
+	for i := ev.first - 1; i >= cl.first && i >= ev.first-8; i-- {
+		if accusationWords[c.v.toks[i].Stem] {
+			cue = i
+			break
+		}
+	}
+	if cue < 0 {
+		return nil
+	}
+	var acc *actorRef
+	for _, am := range inClause {
+		if am.m.first > cue && am.m.last < ev.first && !am.src {
+			acc = c.actorOf(am.m)
+		}
+	}
+	return acc
+}
+
+var accusationWords = stemSet("اتهم", "اتهمت", "اتهموا", "يتهم", "تتهم", "يتهمون", "متهمة", "متهما", "متهمين")
+
 // sharedSubject is the subject of a verb joined by و or ف to the verb of
-// the clause before, which the two share: «داهمت قوات الأمن منزله
-// واعتقلته». It is the first actor that clause names, not a genitive or
-// an object after it.
+// the clause before, which the two share («داهمت قوات الأمن منزله
+// واعتقلته»), or of the act a purpose noun opening its clause serves. It
+// is the first actor that clause names, not a genitive or an object after
+// it.
 func (c *docContext) sharedSubject(ev *candidate, all []actorMention) *actorRef {
 	s := ev.sent
-	if !ev.verb || ev.clause == 0 || !hasConjunction(&c.v.toks[ev.first]) || ev.first != s.clauses[ev.clause].first {
+	t := &c.v.toks[ev.first]
+	// «أطلقت قوات الأمن الرصاص لتفريق المحتجين»: a purpose noun's doer is
+	// the doer of the act it is the purpose of.
+	purpose := !ev.verb && len(t.Proclitics) > 0 && t.Proclitics[0] == "ل"
+	if ev.clause == 0 || ev.first != s.clauses[ev.clause].first || !purpose && !(ev.verb && hasConjunction(t)) {
 		return nil
 	}
 	prev := s.clauses[ev.clause-1]
-	if c.subordinate(s, ev.clause-1) {
+	if !purpose && c.subordinate(s, ev.clause-1) {
 		return nil
 	}
 	for _, am := range all {

@@ -265,6 +265,11 @@ func (a *article) implausible(c *cand) bool {
 		// معيتيقة»); a bare one-word match is not.
 		return c.nerType != "LOC" && !(e.Source == kb.SourceCurated && c.last > c.first)
 	}
+	// A curated name of several words stands against weak evidence for
+	// another country: «طائرات روسية» bombing «جبل الزاوية» is in Syria.
+	if e.Source == kb.SourceCurated && c.last > c.first && top < 1.5 {
+		return false
+	}
 	return (a.countries[e.Country]-own)/top < 0.15
 }
 
