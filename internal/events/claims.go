@@ -20,7 +20,7 @@ type speech struct {
 
 // sourceless are words that, right after a report cue, show it names no
 // source: «الإعلان عن», «أعلن في».
-var sourceless = stemSet("عن", "في", "علي", "من", "الي", "ان", "بان", "ذلك", "هذا", "هذه", "ل", "لـ", "ما")
+var sourceless = stemSet("عن", "في", "علي", "من", "الي", "ان", "بان", "ذلك", "هذا", "هذه", "ل", "لـ", "ما", "لما", "مما")
 
 // maxSource is the longest run of tokens read as the source of a report.
 const maxSource = 8
@@ -28,13 +28,21 @@ const maxSource = 8
 // findSpeakers reads the report cues of sentence s and their sources.
 func (c *docContext) findSpeakers(s *sentence) {
 	add := func(h hit, according bool) {
-		sp := speech{cue: h, first: h.last + 1, last: h.last, according: according}
+		from := h.last + 1
+		if according {
+			// «وفقا لما أفادت به وكالة سبأ»: the source is the subject of
+			// the reporting verb the cue leads to.
+			for from < s.end && from <= h.last+3 && c.relayWord(from) {
+				from++
+			}
+		}
+		sp := speech{cue: h, first: from, last: from - 1, according: according}
 		apposed := false
-		for i := h.last + 1; i < s.end && i <= h.last+maxSource; i++ {
+		for i := from; i < s.end && i <= from+maxSource-1; i++ {
 			t := &c.v.toks[i]
 			if t.Kind == arabic.Punct && t.Norm != "(" && t.Norm != ")" {
 				// «المتحدث باسم العملية، محمد قنونو،»: a name in apposition.
-				if !apposed && i > h.last+1 && i+1 < s.end && c.actorStartsAt(i+1) {
+				if !apposed && i > from && i+1 < s.end && c.actorStartsAt(i+1) {
 					apposed = true
 					continue
 				}
@@ -43,10 +51,17 @@ func (c *docContext) findSpeakers(s *sentence) {
 			if t.Kind == arabic.Word && (complementisers[t.Stem] || c.startsTrigger(i, s.end)) {
 				break
 			}
-			if i > h.last+1 && c.lex.verbs[t.Stem] {
+			if i > from && c.lex.verbs[t.Stem] {
 				break
 			}
 			sp.last = i
+		}
+		// «أفادت به وكالة سبأ»: the pronoun takes up what was reported; the
+		// source follows it.
+		if sp.first <= sp.last && sp.first < s.end {
+			if ft := &c.v.toks[sp.first]; ft.Stem == "ب" && ft.Enclitic != "" {
+				sp.first++
+			}
 		}
 		// «الإعلان عن», «تصريح للرائد»: a preposition, not a source.
 		if ft := &c.v.toks[min(sp.first, s.end-1)]; sp.last >= sp.first && (sourceless[ft.Stem] && len(ft.Proclitics) == 0 || hasProclitic(ft, "ل")) {
@@ -77,6 +92,15 @@ func (c *docContext) findSpeakers(s *sentence) {
 		}
 	}
 }
+
+// relayWord reports whether token i stands between an according-cue and
+// the source it leads to: «لما», «ما», a reporting verb, «به».
+func (c *docContext) relayWord(i int) bool {
+	t := &c.v.toks[i]
+	return relayWords[t.Stem] || t.Stem == "ب" && t.Enclitic != "" || c.isCueAt(cueSpeech, i)
+}
+
+var relayWords = stemSet("لما", "ما", "مما")
 
 // actorStartsAt reports whether an actor mention starts at token i.
 func (c *docContext) actorStartsAt(i int) bool {

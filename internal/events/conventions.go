@@ -113,6 +113,9 @@ func (c *docContext) conventions(ev *candidate) {
 			ev.actor1 = c.genericActor(idUnidentified, ev)
 		}
 		if ev.actor2 == nil {
+			ev.actor2 = c.stateVictims(ev)
+		}
+		if ev.actor2 == nil {
 			ev.actor2 = c.genericActor(idUnidentified, ev)
 		}
 	case "Protests":
@@ -234,3 +237,29 @@ func (c *docContext) homeCountry(e *kb.Entry) string {
 	}
 	return ""
 }
+
+// stateVictims is the state's forces when the sentence of a clash that
+// names no second side tells of soldiers, police or their posts («قتلوا
+// جنديين», «هاجموا نقطة تفتيش»), unless the first side is the state.
+func (c *docContext) stateVictims(ev *candidate) *actorRef {
+	s := ev.sent
+	found := false
+	for i := s.first; i < s.end && !found; i++ {
+		found = stateForceWords[c.v.toks[i].Stem]
+	}
+	if !found {
+		return nil
+	}
+	cc := c.eventCountry(ev)
+	if cc == "" {
+		return nil
+	}
+	e := c.countryForces(cc)
+	if e == nil || ev.actor1 != nil && ev.actor1.id == e.ID {
+		return nil
+	}
+	return c.actorOf(c.virtualMention(e, ev.first, ev.last, false))
+}
+
+var stateForceWords = stemSet("جندي", "جنديان", "جنديين", "جنود", "عسكري", "عسكريين", "عسكريون", "شرطي",
+	"شرطيين", "شرطيون", "شرطه", "دوريه", "حاجز", "تفتيش")

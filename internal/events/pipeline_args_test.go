@@ -73,6 +73,12 @@ func TestPipelineArguments(t *testing.T) {
 			sub:   "Air/drone strike",
 			place: "جبل الزاوية", a1: "القوات المسلحة الروسية",
 		},
+		{
+			name:  "soldiers killed by unnamed gunmen",
+			text:  "تاريخ النشر: 3 مايو 2021\nنقلت قناة تلفزيونية عن مصدر أمني قوله إن مسلحين هاجموا نقطة تفتيش في مدينة سامراء وقتلوا جنديين.",
+			sub:   "Armed clash",
+			place: "سامراء", a1: "مجموعة مسلحة مجهولة (العراق)", a2: "القوات الأمنية العراقية",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
