@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"github.com/marsad/marsad/internal/meta"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,6 +42,9 @@ func furniture(l line) (why string, lab *label) {
 	}
 	if inner, ok := bracketed(l.text); ok && l.words <= 5 {
 		return whyLabel, &label{"credit", inner} // «(أ ف ب)» on its own line
+	}
+	if credit, ok := datelineCredit(l.text); ok && l.words <= 6 {
+		return whyLabel, &label{"credit", credit} // «صنعاء - أ ف ب» on its own line
 	}
 	if l.words <= 16 && isDateLine(l.fold) {
 		return whyDate, nil
@@ -179,4 +183,19 @@ func bracketed(text string) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(text[1 : len(text)-1]), true
+}
+
+// datelineCredit reads a dateline on a line of its own, a place and the
+// agency after a dash or a slash («صنعاء - أ ف ب», «الخرطوم/ الأناضول»):
+// the agency, when the part after the mark names one.
+func datelineCredit(text string) (string, bool) {
+	i := strings.IndexAny(text, "-–—/")
+	if i <= 0 {
+		return "", false
+	}
+	place, rest := strings.TrimSpace(text[:i]), strings.TrimSpace(strings.TrimLeft(text[i:], "-–—/ "))
+	if place == "" || rest == "" || meta.CanonicalAgency(rest) == "" {
+		return "", false
+	}
+	return rest, true
 }

@@ -170,6 +170,11 @@ func TestTextMetadata(t *testing.T) {
 			credit: "أ ف ب",
 		},
 		{
+			name:   "a dateline on a line of its own names the agency",
+			in:     lines("عنوان الخبر عن الاشتباكات الأخيرة", "صنعاء - أ ف ب", p1, p2),
+			credit: "أ ف ب",
+		},
+		{
 			name:    "without a headline a stamp above the text is only crawled",
 			in:      lines("12/03/2024", p1, p2),
 			crawled: "12/03/2024",

@@ -173,9 +173,9 @@ func (c *docContext) notEvent(ev *candidate) string {
 	case before(cueFailure):
 		return "failed"
 	}
-	// Sentence scope: a call, a condition or a denial governs what follows
-	// it in the sentence, up to a clause that states a fact.
-	for _, kind := range []string{cueCall, cueCondition, cueDenial} {
+	// Sentence scope: a call, a condition, an opinion or a denial governs
+	// what follows it in the sentence, up to a clause that states a fact.
+	for _, kind := range []string{cueCall, cueCondition, cueOpinion, cueDenial} {
 		if c.governs(s, kind, ev.first) {
 			return kind
 		}

@@ -57,9 +57,10 @@ func (c *docContext) findDeaths(s *sentence) {
 		}
 		s.deaths = append(s.deaths, deathFigure{first: first, last: last, value: int(n.Value), victim: c.victimAfter(s, last)})
 	}
-	// «مقتل جندي», «مقتل عنصرين»: the noun is the count.
+	// «مقتل جندي», «مقتل عنصرين», «قتلت امرأة», «استشهد طفلان»: the noun
+	// is the count.
 	for i := s.first; i < s.end-1; i++ {
-		if !c.v.is(i, "مقتل", "مصرع", "استشهاد") {
+		if !c.v.is(i, "مقتل", "مصرع", "استشهاد", "قتل", "قتلت", "استشهد", "استشهدت") {
 			continue
 		}
 		stem := c.v.toks[i+1].Stem

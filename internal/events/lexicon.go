@@ -230,7 +230,7 @@ var cueKinds = []string{
 	cueSource, cueAir, cueShelling, cueIED, cueSuicide, cueGrenade,
 	cueChemical, cueIntervention, cueExcessive, cueRiot, cueMob, cueProtester,
 	cueNonViolent, cueCompletion, cueVerb, cueOfPlace, cueNotWeapon, cueVictims, cueOngoing,
-	cueResponsibility, cueCivPerson, cueFighter, cueNPModifier, cueAccident,
+	cueResponsibility, cueCivPerson, cueFighter, cueNPModifier, cueAccident, cueOpinion,
 }
 
 // Cue kinds (see the head of lexicon/cues.tsv).
@@ -295,6 +295,7 @@ const (
 	cueFighter        = "fighter"
 	cueNPModifier     = "npmodifier"
 	cueAccident       = "accident"
+	cueOpinion        = "opinion"
 )
 
 // readTSV calls row for each non-comment line of a tab-separated file,

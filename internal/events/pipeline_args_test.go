@@ -29,13 +29,15 @@ func actorName(a *record.Actor) string {
 
 // Arguments read by the whole pipeline from sentences of kinds the
 // samples lack: countries as the parties of an agreement (not its place),
-// the withdrawing side as the other side of the attack it left, and the
-// place of an attack named as the cause of what the sentence reports.
+// the withdrawing side as the other side of the attack it left, the place
+// of an attack named as the cause of what the sentence reports, the doer
+// of an accusation or of a weapon's launch, the state's forces as victims.
 func TestPipelineArguments(t *testing.T) {
 	tests := []struct {
 		name, text    string
 		sub           string
 		place, a1, a2 string
+		dead          int // fatalities; 0: not checked
 	}{
 		{
 			name:  "agreement between countries",
@@ -79,6 +81,12 @@ func TestPipelineArguments(t *testing.T) {
 			sub:   "Armed clash",
 			place: "سامراء", a1: "مجموعة مسلحة مجهولة (العراق)", a2: "القوات الأمنية العراقية",
 		},
+		{
+			name:  "a weapon and the verb of who fired it",
+			text:  "تاريخ النشر: 16 يونيو 2021\nقتلت امرأة وأصيب طفلان بقذيفة أطلقها الحوثيون على حي سكني في مدينة تعز.",
+			sub:   "Shelling/artillery/missile attack",
+			place: "تعز", a1: "جماعة أنصار الله", a2: "مدنيون (اليمن)", dead: 1,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +106,9 @@ func TestPipelineArguments(t *testing.T) {
 			}
 			if tt.a2 != "" && actorName(e.Actor2) != tt.a2 {
 				t.Errorf("actor2 %q, want %q", actorName(e.Actor2), tt.a2)
+			}
+			if tt.dead > 0 && (e.Fatalities == nil || *e.Fatalities != tt.dead) {
+				t.Errorf("fatalities %v, want %d", e.Fatalities, tt.dead)
 			}
 			if tt.a2 == "" && tt.sub == "Armed clash" && e.Actor2 == nil {
 				t.Errorf("actor2 missing")
