@@ -241,8 +241,9 @@ func (a *article) implausible(c *cand) bool {
 	}
 	// A city of a hundred thousand whose name is no common word and no
 	// other place's is meant wherever the article is about («اتفاق روسي
-	// تركي حول إدلب»).
-	if importance(e) >= 100000 && len(c.entries) == 1 && !c.common {
+	// تركي حول إدلب»), unless a preposition had to be cut off to find it:
+	// «وبليون» is a village, not Lyon.
+	if importance(e) >= 100000 && len(c.entries) == 1 && !c.common && !c.prepositioned(a.toks) {
 		return false
 	}
 	// The place's own mentions do not make the article about its country.
@@ -503,4 +504,15 @@ func mainCamps(base *kb.KB, cc string) []string {
 		return nil
 	}
 	return sides[:]
+}
+
+// prepositioned reports whether the candidate's first token carries a
+// preposition letter (ب، ل، ك) that matching cut off.
+func (c *cand) prepositioned(toks []arabic.Token) bool {
+	for _, p := range toks[c.first].Proclitics {
+		if p == "ب" || p == "ل" || p == "ك" {
+			return true
+		}
+	}
+	return false
 }

@@ -84,6 +84,14 @@ func TestPlausiblePlaces(t *testing.T) {
 	if e := entity(d, "new:بور"); e == nil || e.Type != "LOC" {
 		t.Errorf("new:بور missing or mistyped: %v", idsOf(d))
 	}
+	// A big foreign city found only by cutting a preposition off a
+	// village's name is not meant.
+	d = run(t, stage, "طالت الغارات أطراف بلدتي كنصفرة وبليون في ريف إدلب الجنوبي.")
+	for _, e := range d.Entities {
+		if e.Country != nil && *e.Country != "SY" {
+			t.Errorf("%s (%s) placed in %s", e.ID, e.Name, *e.Country)
+		}
+	}
 	// A curated street of one city is not taken for a street of the same
 	// name in another country's capital.
 	d = run(t, stage, "قتل خمسة جنود صوماليين في تفجير عند نقطة تفتيش على طريق المطار في العاصمة مقديشو.")
