@@ -347,7 +347,9 @@ func (c *docContext) civilianTarget(ev *candidate) bool {
 	if ev.actor2 != nil && ev.actor2.m != nil {
 		return false
 	}
-	for i := ev.last + 1; i < cl.end; i++ {
+	// From the word after the trigger's first: a phrase trigger may hold
+	// its victims («لقي مدنيون حتفهم», «توفي معتقل تحت التعذيب»).
+	for i := ev.first + 1; i < cl.end; i++ {
 		if c.isCueAt(cueCivilian, i) {
 			return true
 		}

@@ -261,5 +261,5 @@ func (c *docContext) stateVictims(ev *candidate) *actorRef {
 	return c.actorOf(c.virtualMention(e, ev.first, ev.last, false))
 }
 
-var stateForceWords = stemSet("جندي", "جنديان", "جنديين", "جنود", "عسكري", "عسكريين", "عسكريون", "شرطي",
+var stateForceWords = stemSet("جندي", "جنديا", "جنديان", "جنديين", "جنود", "عسكري", "عسكريين", "عسكريون", "شرطي",
 	"شرطيين", "شرطيون", "شرطه", "دوريه", "حاجز", "تفتيش")

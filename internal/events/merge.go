@@ -144,6 +144,7 @@ func (c *docContext) merge(evs []*candidate) []*candidate {
 		}
 		mergeInto(into, ev)
 	}
+	kept = foldDestruction(kept)
 	kept = c.mergeVague(kept)
 	// An event with no place is one of the same kind and day named
 	// elsewhere in the article, when there is one.
@@ -163,6 +164,29 @@ func (c *docContext) merge(evs []*candidate) []*candidate {
 			}
 		}
 		out = append(out, ev)
+	}
+	return out
+}
+
+// foldDestruction drops property destruction that a violent event of the
+// same sentence, doer and place already tells: «هاجم مستوطنون القرية
+// وأحرقوا منازل» is one attack, as ACLED codes it.
+func foldDestruction(evs []*candidate) []*candidate {
+	out := evs[:0]
+	for _, ev := range evs {
+		folded := false
+		if ev.subType == "Looting/property destruction" {
+			for _, k := range evs {
+				if k != ev && k.sent == ev.sent && k.subType != ev.subType && k.eventType != "Strategic developments" &&
+					k.eventType != "Protests" && compatibleActors(k, ev) && samePlace(k, ev) {
+					folded = true
+					break
+				}
+			}
+		}
+		if !folded {
+			out = append(out, ev)
+		}
 	}
 	return out
 }
