@@ -203,6 +203,10 @@ func (c *docContext) notEvent(ev *candidate) string {
 	if !verb && c.cueIn(s, cueOngoing, ev.last+1, min(ev.last+3, s.end)) {
 		return "ongoing"
 	}
+	// «بعد أسابيع من المعارك»: fighting that lasted weeks, told as a span.
+	if !verb && ev.first-2 >= s.first && v.is(ev.first-1, "من") && longSpans[v.toks[ev.first-2].Stem] {
+		return "ongoing"
+	}
 	if !verb {
 		if c.purpose(ev) {
 			return "purpose"
@@ -416,6 +420,10 @@ func (c *docContext) purpose(ev *candidate) bool {
 	}
 	return true
 }
+
+// longSpans are the plural spans of time that make «X من المعارك» a
+// duration rather than an event.
+var longSpans = stemSet("اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود")
 
 var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة", "مداهمات")
 
