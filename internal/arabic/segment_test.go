@@ -276,3 +276,24 @@ func TestTokenizeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestTokensCovering(t *testing.T) {
+	text := "قصفت القوات بطرابلس مواقع."
+	toks := Tokenize(text)
+	// «القوات بطرابلس»: code points 5 to 19.
+	first, last, ok := TokensCovering(toks, 5, 19)
+	if !ok || toks[first].Text != "القوات" || toks[last].Text != "بطرابلس" {
+		t.Fatalf("got %d..%d %v", first, last, ok)
+	}
+	// A span inside one token covers that token.
+	if first, last, ok := TokensCovering(toks, 14, 19); !ok || first != last || toks[first].Text != "بطرابلس" {
+		t.Errorf("inside a token: %d..%d %v", first, last, ok)
+	}
+	// A span on the space between two tokens covers none.
+	if _, _, ok := TokensCovering(toks, 4, 5); ok {
+		t.Error("a space covers a token")
+	}
+	if _, _, ok := TokensCovering(toks, 100, 105); ok {
+		t.Error("a span past the end covers a token")
+	}
+}

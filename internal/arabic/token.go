@@ -62,6 +62,21 @@ func (t *Token) HasArticle() bool {
 	return n > 0 && t.Proclitics[n-1] == "ال"
 }
 
+// TokensCovering returns the first and last index of the tokens of toks
+// (in text order) that overlap code points [start, end): the tokens of an
+// entity mention. ok is false when no token does.
+func TokensCovering(toks []Token, start, end int) (first, last int, ok bool) {
+	first = sort.Search(len(toks), func(k int) bool { return toks[k].End > start })
+	if first >= len(toks) || toks[first].Start >= end {
+		return 0, 0, false
+	}
+	last = first
+	for last+1 < len(toks) && toks[last+1].Start < end {
+		last++
+	}
+	return first, last, true
+}
+
 // TokenRange returns the indices [i, j) of the tokens of toks (in text
 // order, as Tokenize returns them) that lie inside span s: the tokens of a
 // sentence or a paragraph.

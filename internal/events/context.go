@@ -183,13 +183,9 @@ func (c *docContext) buildMentions() {
 			continue
 		}
 		for _, m := range e.Mentions {
-			first := sort.Search(len(toks), func(k int) bool { return toks[k].End > m.Start })
-			if first >= len(toks) || toks[first].Start >= m.End {
+			first, last, ok := arabic.TokensCovering(toks, m.Start, m.End)
+			if !ok {
 				continue
-			}
-			last := first
-			for last+1 < len(toks) && toks[last+1].Start < m.End {
-				last++
 			}
 			c.mentions = append(c.mentions, &mention{ent: e, m: m, first: first, last: last, place: place, actor: actor})
 		}

@@ -197,13 +197,9 @@ func (r *refiner) locateEntities() {
 	for ei := range r.d.Entities {
 		e := &r.d.Entities[ei]
 		for _, m := range e.Mentions {
-			first := sort.Search(len(toks), func(k int) bool { return toks[k].End > m.Start })
-			if first >= len(toks) || toks[first].Start >= m.End {
+			first, last, ok := arabic.TokensCovering(toks, m.Start, m.End)
+			if !ok {
 				continue
-			}
-			last := first
-			for last+1 < len(toks) && toks[last+1].Start < m.End {
-				last++
 			}
 			r.ents = append(r.ents, entMention{ent: e, first: first, last: last})
 		}

@@ -162,14 +162,11 @@ func (a *analyser) indexMentions() {
 			if m.End <= m.Start {
 				continue
 			}
-			t0 := a.tokenAt(m.Start)
-			t1 := t0
-			for t1 < len(a.toks) && a.toks[t1].Start < m.End {
-				t1++
-			}
-			if t0 >= t1 {
+			t0, last, ok := arabic.TokensCovering(a.toks, m.Start, m.End)
+			if !ok {
 				continue
 			}
+			t1 := last + 1
 			a.ments = append(a.ments, mentionRef{ent: e, start: m.Start, t0: t0, t1: t1})
 			k := len(a.ments) - 1
 			for t := t0; t < t1; t++ {
