@@ -2,6 +2,7 @@ package events
 
 import (
 	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/timeline"
 )
 
@@ -51,7 +52,7 @@ func (c *docContext) timelineDate(ev *candidate) {
 		}
 		km := 0.0
 		if l.PlaceID != e.ID && has && l.HasCoords {
-			km = timeline.Distance(lat, lon, l.Lat, l.Lon)
+			km = geo.DistanceKm(lat, lon, l.Lat, l.Lon)
 		}
 		switch {
 		case best == nil || km < bestKm:

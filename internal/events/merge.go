@@ -1,6 +1,6 @@
 package events
 
-import "math"
+import "github.com/marsad/marsad/internal/geo"
 
 // ACLED disaggregates: one event per type, place and day. Reports of the
 // same event within an article are merged here — the clash and the
@@ -259,7 +259,7 @@ func (c *docContext) mergeVague(evs []*candidate) []*candidate {
 				k.eventType != ev.eventType || k.subType != ev.subType || !c.sameDay(k, ev) {
 				continue
 			}
-			if km := haversineKm(*p.ent.Lat, *p.ent.Lon, *q.ent.Lat, *q.ent.Lon); km <= vagueRadiusKm {
+			if km := geo.DistanceKm(*p.ent.Lat, *p.ent.Lon, *q.ent.Lat, *q.ent.Lon); km <= vagueRadiusKm {
 				into = k
 				break
 			}
@@ -276,14 +276,6 @@ func (c *docContext) mergeVague(evs []*candidate) []*candidate {
 		}
 	}
 	return out
-}
-
-func haversineKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // better reports whether a is the better-evidenced report: a stated date,

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/kb"
 )
 
@@ -337,7 +338,7 @@ func (a *article) nearKnownPlace(e *kb.Entry, km float64) bool {
 		if o.Kind == "country" || !o.HasCoords {
 			continue
 		}
-		if distanceKm(e.Lat, e.Lon, o.Lat, o.Lon) <= km {
+		if geo.DistanceKm(e.Lat, e.Lon, o.Lat, o.Lon) <= km {
 			return true
 		}
 	}
@@ -361,14 +362,6 @@ func importance(e *kb.Entry) int {
 
 // nerClass is the tagger's class for an entry type.
 func nerClass(e *kb.Entry) string { return e.NERClass() }
-
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
-}
 
 // reading decides a side-dependent name: among the readings of the
 // article's countries, the one its writer's side uses, else the default.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/record"
 )
 
@@ -237,7 +238,7 @@ func TestGridFindsEveryPairInReach(t *testing.T) {
 		got := cluster(t, docs)
 		if merged := got["a"].Events[0].MergedID == got["b"].Events[0].MergedID; merged != want {
 			t.Errorf("%.1f km apart, precisions %d and %d at (%.2f, %.2f): merged %v, rule says %v",
-				distanceKm(lat, lon, lat2, lon2), a.GeoPrecision, b.GeoPrecision, lat, lon, merged, want)
+				geo.DistanceKm(lat, lon, lat2, lon2), a.GeoPrecision, b.GeoPrecision, lat, lon, merged, want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/marsad/marsad/internal/arabic"
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/record"
 )
 
@@ -58,7 +59,7 @@ func placeMatch(a, b place, base float64) (float64, bool) {
 	}
 	if a.hasCoord && b.hasCoord {
 		r := radiusKm(base, a, b)
-		d := distanceKm(a.lat, a.lon, b.lat, b.lon)
+		d := geo.DistanceKm(a.lat, a.lon, b.lat, b.lon)
 		if d > r {
 			return 0, false
 		}
@@ -75,18 +76,6 @@ func placeMatch(a, b place, base float64) (float64, bool) {
 	return 0, false
 }
 
-const earthRadiusKm = 6371.0
-
-// distanceKm is the great-circle (haversine) distance.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const rad = math.Pi / 180
-	dLat := (lat2 - lat1) * rad
-	dLon := (lon2 - lon1) * rad
-	s := math.Sin(dLat/2)*math.Sin(dLat/2) +
-		math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * earthRadiusKm * math.Asin(math.Min(1, math.Sqrt(s)))
-}
-
 // cellDeg is the side of the grid cells merged events are indexed by; a
 // search covers the cells within the radius around a point.
 const cellDeg = 0.5
@@ -98,7 +87,7 @@ func cellOf(lat, lon float64) (int32, int32) {
 
 // cellsAround returns the range of cells within r km of a point.
 func cellsAround(lat, lon, r float64) (lat0, lat1, lon0, lon1 int32) {
-	const kmPerDeg = earthRadiusKm * math.Pi / 180
+	const kmPerDeg = geo.EarthRadiusKm * math.Pi / 180
 	dLat := r / kmPerDeg
 	cos := math.Max(math.Cos(lat*math.Pi/180), 0.05)
 	dLon := math.Min(r/(kmPerDeg*cos), 180)

@@ -17,12 +17,12 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"math"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/kb"
 )
 
@@ -252,20 +252,11 @@ func (t *Timeline) Near(id string, lat, lon float64, hasCoords bool, km float64,
 		switch {
 		case id != "" && l.PlaceID == id:
 			out = append(out, l)
-		case hasCoords && l.HasCoords && Distance(lat, lon, l.Lat, l.Lon) <= km:
+		case hasCoords && l.HasCoords && geo.DistanceKm(lat, lon, l.Lat, l.Lon) <= km:
 			out = append(out, l)
 		}
 	}
 	return out
-}
-
-// Distance is the great-circle distance in kilometres.
-func Distance(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dLat, dLon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dLat/2)*math.Sin(dLat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dLon/2)*math.Sin(dLon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(a)))
 }
 
 // resolvePlace looks the landmark's place up in the knowledge base: an id

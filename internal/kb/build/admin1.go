@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/kb"
 )
 
@@ -81,7 +82,7 @@ func assignAdmin1(curated, places []*kb.Entry, towns []Admin1Towns) error {
 		}
 		best, bestD := "", 400.0
 		for _, s := range seats[p.Country] {
-			if d := km(p.Lat, p.Lon, s.lat, s.lon); d < bestD {
+			if d := geo.DistanceKm(p.Lat, p.Lon, s.lat, s.lon); d < bestD {
 				best, bestD = s.admin1, d
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/marsad/marsad/internal/geo"
 	"github.com/marsad/marsad/internal/kb"
 )
 
@@ -137,7 +138,7 @@ func Run(o Options) (*Result, error) {
 		libya = dropCommonSmall(libya, common)
 		logf("osm libya: %d places", len(libya))
 	}
-	var geo []*kb.Entry
+	var geonames []*kb.Entry
 	if o.GeoNames != "" {
 		rows, err := parseFile(o.GeoNames, ReadGeoNames)
 		if err != nil {
@@ -147,15 +148,15 @@ func Run(o Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		geo, err = GeoEntries(rows, names, filter)
+		geonames, err = GeoEntries(rows, names, filter)
 		if err != nil {
 			return nil, err
 		}
 		var merged int
-		libya, geo, merged = mergeLibya(libya, geo)
-		logf("geonames: %d places kept of %d (%d merged into OSM Libya)", len(geo), len(rows), merged)
+		libya, geonames, merged = mergeLibya(libya, geonames)
+		logf("geonames: %d places kept of %d (%d merged into OSM Libya)", len(geonames), len(rows), merged)
 	}
-	places := append(libya, geo...)
+	places := append(libya, geonames...)
 	for _, w := range crossCheck(res.Entries, places, 30) {
 		logf("check: %s", w)
 	}
@@ -319,8 +320,8 @@ func leadsGroup(title string) bool {
 // mergeLibya folds GeoNames' Libyan towns into the OSM entries of the same
 // town (same name within 15 km), which gain GeoNames' population; GeoNames
 // towns OSM lacks are kept.
-func mergeLibya(osm, geo []*kb.Entry) (libya, rest []*kb.Entry, merged int) {
-	for _, g := range geo {
+func mergeLibya(osm, geonames []*kb.Entry) (libya, rest []*kb.Entry, merged int) {
+	for _, g := range geonames {
 		if g.Country != "LY" || len(osm) == 0 {
 			rest = append(rest, g)
 			continue
@@ -328,7 +329,7 @@ func mergeLibya(osm, geo []*kb.Entry) (libya, rest []*kb.Entry, merged int) {
 		var best *kb.Entry
 		bestD := math.Inf(1)
 		for _, o := range osm {
-			d := km(g.Lat, g.Lon, o.Lat, o.Lon)
+			d := geo.DistanceKm(g.Lat, g.Lon, o.Lat, o.Lon)
 			if d < 15 && d < bestD && sameName(g, o) {
 				best, bestD = o, d
 			}
@@ -408,15 +409,6 @@ func removeString(xs []string, s string) []string {
 	return out
 }
 
-// km is the great-circle distance in kilometres.
-func km(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0088
-	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
-	dp, dl := p2-p1, (lon2-lon1)*math.Pi/180
-	h := math.Sin(dp/2)*math.Sin(dp/2) + math.Cos(p1)*math.Cos(p2)*math.Sin(dl/2)*math.Sin(dl/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
-}
-
 // dropCommonSmall removes the one-word common-word names («التضامن»,
 // «بدر») of places smaller than a city, and the places left without an
 // Arabic name.
@@ -494,7 +486,7 @@ func crossCheck(curated, places []*kb.Entry, maxKm float64) []string {
 				if p.Country != c.Country {
 					continue
 				}
-				if d := km(c.Lat, c.Lon, p.Lat, p.Lon); d > maxKm {
+				if d := geo.DistanceKm(c.Lat, c.Lon, p.Lat, p.Lon); d > maxKm {
 					out = append(out, fmt.Sprintf("%s «%s» is %.0f km from %s (%s)", c.ID, n, d, p.ID, p.NameEn))
 				} else {
 					out = append(out, fmt.Sprintf("%s «%s» duplicates %s (%s), %.1f km away", c.ID, n, p.ID, p.NameEn, d))
