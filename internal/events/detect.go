@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -427,11 +428,12 @@ var longSpans = stemSet("اسابيع", "اشهر", "شهور", "سنوات", "�
 
 var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة", "مداهمات")
 
-// sentenceHas reports whether a sentence holds a trigger of a class.
-func (c *docContext) sentenceHas(s *sentence, class string) bool {
+// sentenceHas reports whether a sentence holds a trigger of one of the
+// classes.
+func (c *docContext) sentenceHas(s *sentence, classes ...string) bool {
 	for i := s.first; i < s.end; i++ {
 		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
-			if c.lex.triggers[h.idx].class.name == class {
+			if slices.Contains(classes, c.lex.triggers[h.idx].class.name) {
 				return true
 			}
 		}

@@ -368,23 +368,34 @@ func entityOf(e *kb.Entry) *record.Entity {
 	return ent
 }
 
-// armiesByCountry indexes a knowledge base's regular armies by country,
-// once per base.
-var armiesByCountry sync.Map // *kb.KB → map[string][]*kb.Entry
+// byCountry caches, per knowledge base and kind of body, the base's
+// entries of that kind by country, in the base's order.
+var byCountry sync.Map // kindIndex → map[string][]*kb.Entry
 
-func kbArmies(base *kb.KB) map[string][]*kb.Entry {
-	if m, ok := armiesByCountry.Load(base); ok {
+type kindIndex struct {
+	base *kb.KB
+	kind string
+}
+
+// kbByCountry indexes the entries of a knowledge base of one type and kind
+// («army», «government») by country, once per base.
+func kbByCountry(base *kb.KB, typ, kind string) map[string][]*kb.Entry {
+	key := kindIndex{base, typ + "/" + kind}
+	if m, ok := byCountry.Load(key); ok {
 		return m.(map[string][]*kb.Entry)
 	}
 	m := map[string][]*kb.Entry{}
 	for _, e := range base.Entries() {
-		if e.Type == kb.ArmedGroup && e.Kind == "army" && e.Country != "" {
+		if e.Type == typ && e.Kind == kind && e.Country != "" {
 			m[e.Country] = append(m[e.Country], e)
 		}
 	}
-	armiesByCountry.Store(base, m)
+	byCountry.Store(key, m)
 	return m
 }
+
+// kbArmies indexes a knowledge base's regular armies by country.
+func kbArmies(base *kb.KB) map[string][]*kb.Entry { return kbByCountry(base, kb.ArmedGroup, "army") }
 
 // countryForces is the actor for a country's military forces: its army in
 // the knowledge base, or, when the base has none or several that the

@@ -1,8 +1,6 @@
 package events
 
 import (
-	"sync"
-
 	"github.com/marsad/marsad/internal/kb"
 )
 
@@ -13,7 +11,7 @@ import (
 
 // partyClasses are the trigger classes whose sentences make countries
 // parties.
-var partyClasses = map[string]bool{"agreement": true, "ceasefire": true}
+var partyClasses = []string{"agreement", "ceasefire"}
 
 // partyPrepositions may stand before a party: «بين روسيا وتركيا», «مع تركيا».
 var partyPrepositions = stemSet("بين", "مع")
@@ -34,7 +32,7 @@ func (c *docContext) buildCountryParties() {
 			continue
 		}
 		si := c.tokSent[m.first]
-		if si < 0 || !c.reportsAgreement(c.sents[si]) {
+		if si < 0 || !c.sentenceHas(c.sents[si], partyClasses...) {
 			continue
 		}
 		gov := countryGovernment(c.kb, k.Country)
@@ -70,32 +68,12 @@ func (c *docContext) partyPosition(i int) bool {
 	return !c.isCueAt(cuePlaceNoun, i-1) && !c.isCueAt(cueDirection, i-1)
 }
 
-// reportsAgreement reports whether a sentence holds an agreement or
-// ceasefire trigger.
-func (c *docContext) reportsAgreement(s *sentence) bool {
-	for class := range partyClasses {
-		if c.sentenceHas(s, class) {
-			return true
-		}
-	}
-	return false
-}
-
-// governmentsByCountry indexes a knowledge base's national governments.
-var governmentsByCountry sync.Map // *kb.KB → map[string]*kb.Entry
-
+// countryGovernment is a country's national government: the first
+// government entry the base has for it («الحكومة العراقية» before the
+// Kurdistan region's).
 func countryGovernment(base *kb.KB, cc string) *kb.Entry {
-	if m, ok := governmentsByCountry.Load(base); ok {
-		return m.(map[string]*kb.Entry)[cc]
+	if gs := kbByCountry(base, kb.GOV, "government")[cc]; len(gs) > 0 {
+		return gs[0]
 	}
-	m := map[string]*kb.Entry{}
-	for _, e := range base.Entries() {
-		// The first government entry of a country in the base is its
-		// national one («الحكومة العراقية» before the Kurdistan region's).
-		if e.Type == kb.GOV && e.Kind == "government" && e.Country != "" && m[e.Country] == nil {
-			m[e.Country] = e
-		}
-	}
-	governmentsByCountry.Store(base, m)
-	return m[cc]
+	return nil
 }

@@ -1,6 +1,8 @@
 package events
 
 import (
+	"slices"
+
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
@@ -419,7 +421,7 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 	}
 	// An agreement's other party: the next actor its clause names
 	// («وقعت روسيا وتركيا اتفاقا»).
-	if partyClasses[ev.trig.class.name] && a1 != nil && a2 == nil {
+	if slices.Contains(partyClasses, ev.trig.class.name) && a1 != nil && a2 == nil {
 		for _, am := range inClause {
 			if a := c.actorOf(am.m); !a.same(a1) {
 				a2 = a

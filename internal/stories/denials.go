@@ -21,6 +21,7 @@ type denialAcc struct {
 // denialsOf returns the denials a document quotes that name a place.
 func denialsOf(d *record.Document, source string) []denialAcc {
 	var out []denialAcc
+	var runes []rune
 	var sentences []arabic.Span
 	for i := range d.Quotes {
 		q := &d.Quotes[i]
@@ -31,15 +32,16 @@ func denialsOf(d *record.Document, source string) []denialAcc {
 		if len(places) == 0 {
 			continue
 		}
-		if sentences == nil {
-			sentences = arabic.Sentences(d.Body)
+		if runes == nil {
+			runes = []rune(d.Body)
+			sentences = arabic.SentencesOf(runes)
 		}
 		who := q.Speaker.Name
 		out = append(out, denialAcc{
 			claim: Claim{
 				DocID: d.DocID, Outlet: d.Source.Outlet, Agency: d.Source.Agency,
 				ClaimedBy: &record.Claim{ID: q.Speaker.ID, Name: record.Str(who)},
-				Says:      "denies it", Evidence: sentenceAt(d.Body, sentences, q.Span[0]),
+				Says:      "denies it", Evidence: sentenceAt(runes, sentences, q.Span[0]),
 			},
 			source: source,
 			places: places,
@@ -67,9 +69,8 @@ func placesWithin(d *record.Document, start, end int) []string {
 	return out
 }
 
-// sentenceAt returns the sentence of body holding code point at.
-func sentenceAt(body string, sentences []arabic.Span, at int) string {
-	runes := []rune(body)
+// sentenceAt returns the sentence of the body's runes holding code point at.
+func sentenceAt(runes []rune, sentences []arabic.Span, at int) string {
 	for _, s := range sentences {
 		if at >= s.Start && at < s.End && s.End <= len(runes) {
 			return string(runes[s.Start:s.End])
