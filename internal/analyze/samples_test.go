@@ -8,31 +8,17 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad/internal/export"
+	"github.com/marsad/marsad/internal/shareddata"
 )
 
-// sharedDir finds ../shared beside the repository root (the directory
-// holding go.mod); "" when it is not there.
+// sharedDir is ../shared beside the repository root when it holds the
+// sample articles; "" when it does not.
 func sharedDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "samples", "articles")); err != nil {
+	if shareddata.Path("samples", "articles") == "" {
 		return ""
 	}
-	return shared
+	return shareddata.Path()
 }
 
 // TestSamplesScore runs the real pipeline on the shared sample articles and

@@ -15,9 +15,8 @@ import (
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/pipeline"
 	"github.com/marsad/marsad/internal/record"
+	"github.com/marsad/marsad/internal/shareddata"
 )
-
-const samplesDir = "/work/shared/samples/articles"
 
 // kbLinker is a test-only stand-in for the entity linking stage: every
 // knowledge-base name found in the tokens becomes an entity mention, with
@@ -141,7 +140,8 @@ func (c *collect) Close() error                  { return nil }
 // the type pair is ACLED's. With MARSAD_EVENTS_OUT set it also writes the
 // records there as JSON Lines, for marsad-score.
 func TestSamples(t *testing.T) {
-	if _, err := os.Stat(samplesDir); err != nil {
+	samplesDir := shareddata.Path("samples", "articles")
+	if samplesDir == "" {
 		t.Skip("samples not available")
 	}
 	var w export.Writer

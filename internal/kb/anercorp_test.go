@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/marsad/marsad/internal/shareddata"
 )
 
 // TestGazetteerAgreesWithANERcorp measures the gazetteer feature against the
@@ -13,9 +15,13 @@ import (
 // know most of the places (recall). It guards against common words
 // creeping into the gazetteer.
 func TestGazetteerAgreesWithANERcorp(t *testing.T) {
-	f, err := os.Open("../../../shared/data/anercorp/ANERCorp_CamelLab_train.txt")
+	path := shareddata.Path("data", "anercorp", "ANERCorp_CamelLab_train.txt")
+	if path == "" {
+		t.Skip("ANERcorp not present in ../shared")
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		t.Skip("ANERcorp not present:", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	k := mustDefault(t)

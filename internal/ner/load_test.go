@@ -4,10 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/marsad/marsad/internal/shareddata"
 )
 
-// anercorpDir is where the shared data lies relative to this package.
-var anercorpDir = filepath.Join("..", "..", "..", "shared", "data", "anercorp")
+// anercorpDir is ANERcorp in ../shared beside the repository root; "" when
+// it is not there (the tests that read it then skip).
+var anercorpDir = shareddata.Path("data", "anercorp")
 
 func TestLoad(t *testing.T) {
 	m, err := Load()

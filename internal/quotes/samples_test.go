@@ -7,18 +7,19 @@ import (
 
 	"github.com/marsad/marsad/internal/analyze"
 	"github.com/marsad/marsad/internal/doc"
+	"github.com/marsad/marsad/internal/shareddata"
 )
-
-// samplesDir holds the project's sample articles when the shared data is
-// mounted; the test is skipped elsewhere.
-const samplesDir = "../../../shared/samples/articles"
 
 // TestSampleSpans runs the default pipeline over the sample articles and
 // checks that every quote's span is exactly its text.
 func TestSampleSpans(t *testing.T) {
-	paths, _ := filepath.Glob(filepath.Join(samplesDir, "*"))
+	dir := shareddata.Path("samples", "articles")
+	if dir == "" {
+		t.Skip("no sample articles in ../shared")
+	}
+	paths, _ := filepath.Glob(filepath.Join(dir, "*"))
 	if len(paths) == 0 {
-		t.Skip("no sample articles at " + samplesDir)
+		t.Skip("no sample articles at " + dir)
 	}
 	stages := analyze.DefaultStages(analyze.StageOptions{})
 	total := 0

@@ -1,40 +1,14 @@
 package stories_test
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/internal/analyze"
 	"github.com/marsad/marsad/internal/record"
+	"github.com/marsad/marsad/internal/shareddata"
 	"github.com/marsad/marsad/internal/stories"
 )
-
-// sharedSamples finds ../shared/samples/articles beside the repository root;
-// "" when it is not there.
-func sharedSamples(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "samples", "articles")
-	if _, err := os.Stat(p); err != nil {
-		return ""
-	}
-	return p
-}
 
 // collect is an export.Writer that keeps the documents it is given.
 type collect struct{ docs []record.Document }
@@ -48,7 +22,7 @@ func (c *collect) Close() error                  { return nil }
 // event with two sources; fighting in Ain Zara reported months apart stays
 // two events; and the framing table shows who calls Haftar's forces what.
 func TestSamplesAcrossOutlets(t *testing.T) {
-	dir := sharedSamples(t)
+	dir := shareddata.Path("samples", "articles")
 	if dir == "" {
 		t.Skip("../shared/samples is not here")
 	}
