@@ -215,9 +215,7 @@ func (c *docContext) bareArmyAt(i int) *mention {
 		}
 	}
 	if e == nil {
-		if cc := c.docCountry(); cc != "" {
-			e = c.countryForces(cc)
-		}
+		e = c.docForces()
 	}
 	if e == nil {
 		return nil
@@ -247,9 +245,7 @@ func (c *docContext) governmentForcesAt(i int) *mention {
 	}
 	e := c.leaningArmy()
 	if e == nil {
-		if cc := c.docCountry(); cc != "" {
-			e = c.countryForces(cc)
-		}
+		e = c.docForces()
 	}
 	if e == nil {
 		return nil
@@ -261,6 +257,15 @@ var (
 	forcesNouns     = stemSet("قوات", "قوة")
 	governmentWords = stemSet("حكومية", "حكومي", "حكومة", "نظامية", "نظامي")
 )
+
+// docForces is the military forces of the country the article is about,
+// or nil when it is about none.
+func (c *docContext) docForces() *record.Entity {
+	if cc := c.docCountry(); cc != "" {
+		return c.countryForces(cc)
+	}
+	return nil
+}
 
 // leaningArmy is the army of the side the article writes from, when the
 // entity layer read a leaning and the knowledge base has that army in the
