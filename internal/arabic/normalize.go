@@ -110,6 +110,17 @@ func Normalize(s string) string {
 	return string(appendFolded(out, s[i:]))
 }
 
+// AppendNormalized appends Normalize(s) to dst: for callers that hash or
+// scan the normal form and need no string of it.
+func AppendNormalized(dst []byte, s string) []byte {
+	i := firstChange(s)
+	dst = append(dst, s[:i]...)
+	if i == len(s) {
+		return dst
+	}
+	return appendFolded(dst, s[i:])
+}
+
 // firstChange returns the byte index of the first code point of s that
 // Normalize changes, or len(s) when there is none.
 func firstChange(s string) int {

@@ -183,6 +183,9 @@ func lowerASCII(rs []rune) string {
 // isOpener reports whether r opens a quotation; a straight double quote
 // opens when an even number of them came before.
 func isOpener(r rune, straight int) bool {
+	if r != '"' && r != '«' && (r < '“' || r > '‹') {
+		return false // Arabic letters and most else, at one comparison each
+	}
 	switch r {
 	case '«', '“', '„', '‹':
 		return true

@@ -48,12 +48,11 @@ func isDateLine(f string) bool {
 	if f == "" {
 		return false
 	}
-	words := strings.Fields(f)
-	if len(words) > 16 {
-		return false
-	}
-	numbers, month, year := 0, false, false
-	for _, w := range words {
+	numbers, month, year, n := 0, false, false, 0
+	for w := range strings.FieldsSeq(f) {
+		if n++; n > 16 {
+			return false
+		}
 		switch {
 		case allDigits(w):
 			numbers++

@@ -40,11 +40,15 @@ func furniture(l line) (why string, lab *label) {
 	if lab := labelOf(l); lab != nil {
 		return whyLabel, lab
 	}
-	if inner, ok := bracketed(l.text); ok && l.words <= 5 {
-		return whyLabel, &label{"credit", inner} // «(أ ف ب)» on its own line
+	if l.words <= 5 {
+		if inner, ok := bracketed(l.text); ok {
+			return whyLabel, &label{"credit", inner} // «(أ ف ب)» on its own line
+		}
 	}
-	if credit, ok := datelineCredit(l.text); ok && l.words <= 6 {
-		return whyLabel, &label{"credit", credit} // «صنعاء - أ ف ب» on its own line
+	if l.words <= 6 {
+		if credit, ok := datelineCredit(l.text); ok {
+			return whyLabel, &label{"credit", credit} // «صنعاء - أ ف ب» on its own line
+		}
 	}
 	if l.words <= 16 && isDateLine(l.fold) {
 		return whyDate, nil
@@ -159,7 +163,11 @@ func isMenu(l line) bool {
 			seps++
 		}
 	}
-	words := strings.Fields(l.fold)
+	var stack [32]string
+	words := stack[:0]
+	for w := range strings.FieldsSeq(l.fold) {
+		words = append(words, w)
+	}
 	nav := 0
 	for i := 0; i < len(words); i++ {
 		if i+1 < len(words) && navWords.has(words[i]+" "+words[i+1]) {

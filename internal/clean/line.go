@@ -31,9 +31,23 @@ func newLine(raw string) line {
 	// A word is a run of non-spaces holding a letter or digit: a lone dash
 	// or bar is not one.
 	alnum, wordLetters := false, 0
-	for _, r := range t {
+	for i := 0; i < len(t); {
+		// Arabic letters are two-byte sequences classified by table without
+		// decoding.
+		var class uint16
+		switch c := t[i]; {
+		case c < utf8.RuneSelf:
+			class = asciiClass[c]
+			i++
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(t) && t[i+1]&0xC0 == 0x80:
+			class = arabicBlock[uint(c&3)<<6|uint(t[i+1]&0x3F)]
+			i += 2
+		default:
+			r, n := utf8.DecodeRuneInString(t[i:])
+			class = classify(r)
+			i += n
+		}
 		l.runes++
-		class := classify(r)
 		switch {
 		case class == space:
 			if alnum {
@@ -229,6 +243,9 @@ func tidy(s string) bool {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !tidyCheck[c] {
+			continue
+		}
 		switch {
 		case c == ' ' && s[i+1] == ' ', c < ' ', c == 0x7F:
 			return false
@@ -248,35 +265,67 @@ func tidy(s string) bool {
 	return true
 }
 
+// tidyCheck marks the bytes tidy must look at: a space (a double one), the
+// controls, and the lead bytes of the non-ASCII white space.
+var tidyCheck = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = c <= ' ' || c == 0x7F || c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 || c == 0xEF
+	}
+	return t
+}()
+
 // fold is the matching form used for cue words: arabic.Normalize (hamza and
 // alef forms, taa marbuta, yaa, diacritics, digits, case), with punctuation
 // and symbols as single spaces.
 func fold(s string) string {
-	n := arabic.Normalize(s)
-	var b strings.Builder
-	b.Grow(len(n))
+	n := arabic.AppendNormalized(make([]byte, 0, len(s)+8), s)
+	// Arabic letters, digits and ASCII letters are copied byte for byte;
+	// only other scripts' code points are decoded and classified.
+	out := make([]byte, 0, len(n))
 	space := true
-	for _, r := range n {
+	for i := 0; i < len(n); {
+		c := n[i]
 		var sep bool
 		switch {
-		case r >= 0x0621 && r <= 0x064A, r >= '0' && r <= '9', r >= 'a' && r <= 'z':
-		case r >= 'A' && r <= 'Z':
-			r += 'a' - 'A'
-		case r < 0x80:
-			sep = true // ASCII punctuation, symbols, white space
+		case c < utf8.RuneSelf:
+			i++
+			switch {
+			case c >= '0' && c <= '9', c >= 'a' && c <= 'z':
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				sep = true // ASCII punctuation, symbols, white space
+			}
+			if !sep {
+				out = append(out, c)
+			}
+		case (c == 0xD8 || c == 0xD9) && i+1 < len(n) && n[i+1]&0xC0 == 0x80 &&
+			isArabicLetterByte(rune(c&0x1F)<<6|rune(n[i+1]&0x3F)):
+			out = append(out, c, n[i+1])
+			i += 2
 		default:
+			r, w := utf8.DecodeRune(n[i:])
+			i += w
 			sep = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
-			r = unicode.ToLower(r)
+			if !sep {
+				out = utf8.AppendRune(out, unicode.ToLower(r))
+			}
 		}
 		if sep {
 			if !space {
-				b.WriteByte(' ')
+				out = append(out, ' ')
 			}
 			space = true
 			continue
 		}
-		b.WriteRune(r)
 		space = false
 	}
-	return strings.TrimRight(b.String(), " ")
+	for len(out) > 0 && out[len(out)-1] == ' ' {
+		out = out[:len(out)-1]
+	}
+	return string(out)
 }
+
+// isArabicLetterByte reports whether r, decoded from a two-byte sequence,
+// is one of the letters hamza to yaa, U+0621–U+064A.
+func isArabicLetterByte(r rune) bool { return r >= 0x0621 && r <= 0x064A }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/marsad/marsad/internal/arabic"
 )
 
 // TestSqueezeAndTidy: squeeze collapses every kind of white space, and
@@ -34,4 +36,45 @@ func TestSqueezeAndTidy(t *testing.T) {
 	if !tidy(strings.Repeat("كلمة ", 5)+"كلمة") || tidy("كلمة  كلمة") {
 		t.Errorf("tidy on plain text")
 	}
+}
+
+// foldByRunes is fold written the plain way, rune by rune: the reference
+// the byte-level fold must agree with.
+func foldByRunes(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range arabic.Normalize(s) {
+		var sep bool
+		switch {
+		case r >= 0x0621 && r <= 0x064A, r >= '0' && r <= '9', r >= 'a' && r <= 'z':
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < 0x80:
+			sep = true
+		default:
+			sep = unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+			r = unicode.ToLower(r)
+		}
+		if sep {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		b.WriteRune(r)
+		space = false
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"اقرأ أيضاً: «الجيش» يتقدم", "Related NEWS | Ω ÉTÉ ٣٥", "\xff\xd8 ، ؛ ـــ", "  -- "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fold(s), foldByRunes(s); got != want {
+			t.Fatalf("fold(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -79,7 +79,7 @@ type Doc struct {
 // string it was decoded from rather than trusting SetBody alone.
 func (d *Doc) Runes() []rune {
 	if d.runes == nil || unsafe.StringData(d.Body) != d.runesOf || len(d.Body) != d.runesLen {
-		d.runes = []rune(d.Body)
+		d.runes = arabic.Runes(d.Body)
 		d.runesOf, d.runesLen = unsafe.StringData(d.Body), len(d.Body)
 	}
 	return d.runes

@@ -210,13 +210,41 @@ func mayNameAgency(p string) bool {
 			return true
 		}
 	}
-	for _, t := range agencyTriggers {
-		if strings.Contains(p, t) {
-			return true
+	// One pass over the paragraph: a trigger is tried only where its first
+	// two letters are.
+	for i := 0; i+3 < len(p); i++ {
+		if k, ok := letterPair(p, i); ok && triggerPairs[k>>6]&(1<<(k&63)) != 0 {
+			for _, t := range agencyTriggers {
+				if strings.HasPrefix(p[i:], t) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// letterPair keys the two code points of the Arabic block U+0600–U+06FF
+// that start at byte i of s; ok is false when they are not two such.
+func letterPair(s string, i int) (uint16, bool) {
+	a, b := s[i], s[i+2]
+	if a < 0xD8 || a > 0xDB || b < 0xD8 || b > 0xDB || s[i+1]&0xC0 != 0x80 || s[i+3]&0xC0 != 0x80 {
+		return 0, false
+	}
+	return uint16(a&3)<<14 | uint16(s[i+1]&0x3F)<<8 | uint16(b&3)<<6 | uint16(s[i+3]&0x3F), true
+}
+
+// triggerPairs is the set of letterPair keys that agency triggers start with.
+var triggerPairs = func() (set [1 << 10]uint64) {
+	for _, t := range agencyTriggers {
+		k, ok := letterPair(t, 0)
+		if !ok {
+			panic("agency trigger not Arabic: " + t)
+		}
+		set[k>>6] |= 1 << (k & 63)
+	}
+	return set
+}()
 
 // foldWords folds s for matching names: arabic.Normalize, lower case,
 // punctuation as spaces, single spaces.

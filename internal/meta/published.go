@@ -154,8 +154,9 @@ func latestMention(ms []Mention, fine bool) (Mention, bool) {
 func latestRelativeMonth(body string, ms []Mention, anchor Mention) (Mention, bool) {
 	var best Mention
 	found := false
+	ix := newRuneIndex(body)
 	for _, m := range ms {
-		if !m.Relative || !m.Calendar || !m.From.After(anchor.From) || future(body, m) {
+		if !m.Relative || !m.Calendar || !m.From.After(anchor.From) || future(ix, m) {
 			continue
 		}
 		if !found || m.To.After(best.To) {
@@ -180,20 +181,21 @@ var futureCues = func() []string {
 // ديسمبر 2026», «حتى عام 2030», «في مارس المقبل».
 func pastOnly(body string, ms []Mention) []Mention {
 	out := ms[:0:0]
+	ix := newRuneIndex(body)
 	for _, m := range ms {
-		if !future(body, m) {
+		if !future(ix, m) {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-func future(body string, m Mention) bool {
+func future(ix *runeIndex, m Mention) bool {
 	if m.Future {
 		return true
 	}
-	before := runeWindow(body, m.Start-30, m.Start)
-	after := runeWindow(body, m.Start+utf8.RuneCountInString(m.Text), m.Start+utf8.RuneCountInString(m.Text)+12)
+	end := m.Start + utf8.RuneCountInString(m.Text)
+	before, after := ix.window(m.Start-30, m.Start), ix.window(end, end+12)
 	fb, fa := " "+foldWords(before)+" ", " "+foldWords(after)+" "
 	for _, c := range futureCues {
 		if strings.Contains(fb, " "+c+" ") {
@@ -201,28 +203,6 @@ func future(body string, m Mention) bool {
 		}
 	}
 	return strings.Contains(fa, " المقبل ") || strings.Contains(fa, " المقبله ") || strings.Contains(fa, " القادم ")
-}
-
-// runeWindow returns the code points [from, to) of s, clamped.
-func runeWindow(s string, from, to int) string {
-	if from < 0 {
-		from = 0
-	}
-	i, start, end := 0, -1, len(s)
-	for b := range s {
-		if i == from {
-			start = b
-		}
-		if i == to {
-			end = b
-			break
-		}
-		i++
-	}
-	if start < 0 || start >= end {
-		return ""
-	}
-	return s[start:end]
 }
 
 // findNear runs find on the stretches of body around the places next
@@ -235,19 +215,24 @@ func findNear(body string, next func(s string) (int, int), find DateFinder, ref 
 	const reach = 160 // bytes: about 80 Arabic letters
 	var out []Mention
 	runes, counted := 0, 0 // code points in body[:counted]
-	for from := 0; from < len(body); {
+	hit := func(from int) (int, int) {
 		i, j := next(body[from:])
 		if i < 0 {
-			break
+			return -1, -1
 		}
-		hitStart, hitEnd := from+i, from+j
-		// One window covers the hits that follow within its reach.
+		return from + i, from + j
+	}
+	nextStart, nextEnd := hit(0)
+	for from := 0; nextStart >= 0; {
+		hitStart, hitEnd := nextStart, nextEnd
+		// One window covers the hits that follow within its reach; the
+		// first hit beyond it starts the next window.
 		for {
-			k, l := next(body[hitEnd:])
-			if k < 0 || k > 2*reach {
+			nextStart, nextEnd = hit(hitEnd)
+			if nextStart < 0 || nextStart-hitEnd > 2*reach {
 				break
 			}
-			hitEnd += l
+			hitEnd = nextEnd
 		}
 		start := max(wordStart(body, max(hitStart-reach, 0)), from)
 		end := wordEnd(body, min(hitEnd+reach, len(body)))
@@ -258,6 +243,9 @@ func findNear(body string, next func(s string) (int, int), find DateFinder, ref 
 			out = append(out, m)
 		}
 		from = end
+		if nextStart >= 0 && nextStart < end {
+			nextStart, nextEnd = hit(end)
+		}
 	}
 	return out
 }

@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/doc"
@@ -89,34 +89,31 @@ func Host(raw string) string {
 // (arabic.Normalize, white space collapsed): two copies of an article that
 // differ only in diacritics, hamza forms or spacing get the same hash.
 func ContentHash(body string) string {
-	n := arabic.Normalize(body)
-	// Words go to the hash one by one, joined by single spaces, so that no
-	// second copy of the body is made.
-	h := sha256.New()
-	first := true
+	bp := hashBuffers.Get().(*[]byte)
+	n := arabic.AppendNormalized((*bp)[:0], body)
+	// The words are joined by single spaces in place.
+	w := 0
 	for i := 0; i < len(n); {
 		if isASCIISpace(n[i]) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(n) && !isASCIISpace(n[j]) {
-			j++
+		if w > 0 {
+			n[w] = ' '
+			w++
 		}
-		if !first {
-			h.Write(space)
+		for i < len(n) && !isASCIISpace(n[i]) {
+			n[w] = n[i]
+			w, i = w+1, i+1
 		}
-		first = false
-		h.Write(unsafeBytes(n[i:j]))
-		i = j
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(n[:w])
+	*bp = n
+	hashBuffers.Put(bp)
+	return hex.EncodeToString(sum[:])
 }
 
-var space = []byte{' '}
-
-// unsafeBytes views s as bytes without copying; the hash only reads them.
-func unsafeBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
+var hashBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 func isASCIISpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
