@@ -169,7 +169,7 @@ func (d *dateReader) triggers(j int) uint8 {
 		if t.Stem != t.Norm {
 			m |= dateTriggers[t.Stem]
 		}
-		if m == 0 && len(t.Norm) > 4 && len(t.Proclitics) == 0 {
+		if m == 0 && len(t.Norm) > 4 && len(t.Proclitics()) == 0 {
 			switch t.Norm[:2] {
 			case "و", "ف", "ب", "ل":
 				m |= dateTriggers[t.Norm[2:]] // a clitic the segmenter left on

@@ -143,7 +143,7 @@ func (r *numReader) mayStart(j int) bool {
 		if numTriggers[t.Norm] || t.Stem != t.Norm && numTriggers[t.Stem] {
 			return true
 		}
-		if len(t.Norm) > 4 && len(t.Proclitics) == 0 {
+		if len(t.Norm) > 4 && len(t.Proclitics()) == 0 {
 			switch t.Norm[:2] {
 			case "و", "ف", "ب", "ل", "ك":
 				return numTriggers[t.Norm[2:]] // a clitic the segmenter left on

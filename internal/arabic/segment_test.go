@@ -199,9 +199,9 @@ func TestTokenize(t *testing.T) {
 	runes := []rune(text)
 	for i, w := range want {
 		g := got[i]
-		if g.Text != w.text || g.Kind != w.kind || strings.Join(g.Proclitics, "+") != w.procs || g.Stem != w.stem || g.Enclitic != w.enc {
+		if g.Text != w.text || g.Kind != w.kind || strings.Join(g.Proclitics(), "+") != w.procs || g.Stem != w.stem || g.Enclitic != w.enc {
 			t.Errorf("token %d = %q %v [%s] %q %q, want %q %v [%s] %q %q", i,
-				g.Text, g.Kind, strings.Join(g.Proclitics, "+"), g.Stem, g.Enclitic, w.text, w.kind, w.procs, w.stem, w.enc)
+				g.Text, g.Kind, strings.Join(g.Proclitics(), "+"), g.Stem, g.Enclitic, w.text, w.kind, w.procs, w.stem, w.enc)
 		}
 		if string(runes[g.Start:g.End]) != g.Text {
 			t.Errorf("token %d offsets %d:%d give %q, want %q", i, g.Start, g.End, string(runes[g.Start:g.End]), g.Text)

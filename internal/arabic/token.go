@@ -41,9 +41,6 @@ type Token struct {
 	Start, End int
 	// Norm is Normalize(Text).
 	Norm string
-	// Proclitics are the normalised prefixes split off the front, in order
-	// (for «والجيش»: "و", "ال"; for «للجيش»: "ل", "ال").
-	Proclitics []string
 	// Stem is the normalised word without proclitics and enclitic, in its
 	// canonical spelling (Canonical): the taa marbuta that turns into ت
 	// before a pronoun is restored («حكومتها» → "حكومه") and frequent typos
@@ -54,12 +51,20 @@ type Token struct {
 	// Enclitic is the normalised attached pronoun, if any (for «وقواتها»: "ها").
 	Enclitic string
 	Kind     Kind
+	// procs indexes procliticSets: one byte rather than a slice header
+	// keeps the token small, and a text has hundreds of them.
+	procs uint8
 }
+
+// Proclitics are the normalised prefixes split off the front, in order
+// (for «والجيش»: "و", "ال"; for «للجيش»: "ل", "ال"). The slice is shared
+// between tokens and must be treated as read-only.
+func (t *Token) Proclitics() []string { return procliticSets[t.procs%30] }
 
 // HasArticle reports whether the definite article ال is among the proclitics.
 func (t *Token) HasArticle() bool {
-	n := len(t.Proclitics)
-	return n > 0 && t.Proclitics[n-1] == "ال"
+	p := t.Proclitics()
+	return len(p) > 0 && p[len(p)-1] == "ال"
 }
 
 // TokensCovering returns the first and last index of the tokens of toks

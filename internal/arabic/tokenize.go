@@ -194,7 +194,7 @@ func (l *Lexicon) Tokenize(text string) []Token {
 			if hw := l.hot.get(hv, surface); hw != nil {
 				toks = append(toks, Token{
 					Text: surface, Start: startPos, End: pos, Norm: hw.norm(),
-					Proclitics: procliticSets[hw.procs%30], Stem: hw.stem(), Enclitic: hw.enc(), Kind: Word,
+					procs: hw.procs, Stem: hw.stem(), Enclitic: hw.enc(), Kind: Word,
 				})
 				continue
 			}
@@ -202,7 +202,7 @@ func (l *Lexicon) Tokenize(text string) []Token {
 			stem := l.canonicalStem(a.stem, h, norm)
 			toks = append(toks, Token{
 				Text: surface, Start: startPos, End: pos, Norm: norm,
-				Proclitics: a.proclitics(), Stem: stem, Enclitic: a.enc, Kind: Word,
+				procs: a.procIndex(), Stem: stem, Enclitic: a.enc, Kind: Word,
 			})
 			if hw := newHotWord(surface, norm, stem, a.enc, a); hw != nil {
 				l.hot.put(hv, hw)

@@ -64,7 +64,7 @@ func (c *docContext) findSpeakers(s *sentence) {
 			}
 		}
 		// «الإعلان عن», «تصريح للرائد»: a preposition, not a source.
-		if ft := &c.v.toks[min(sp.first, s.end-1)]; sp.last >= sp.first && (sourceless[ft.Stem] && len(ft.Proclitics) == 0 || hasProclitic(ft, "ل")) {
+		if ft := &c.v.toks[min(sp.first, s.end-1)]; sp.last >= sp.first && (sourceless[ft.Stem] && len(ft.Proclitics()) == 0 || hasProclitic(ft, "ل")) {
 			sp.last = sp.first - 1
 		}
 		if sp.last >= sp.first {

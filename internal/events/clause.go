@@ -76,14 +76,14 @@ func (c *docContext) opensClause(i, end int) bool {
 	switch {
 	case relatives[t.Norm] || relatives[stem] && t.HasArticle():
 		return true
-	case complementisers[stem] && len(t.Proclitics) <= 1:
+	case complementisers[stem] && len(t.Proclitics()) <= 1:
 		return true
 	case stem == "قبل":
 		// «قبل أن» opens a clause; «قبل 14 شهرا» is a date.
 		return i+1 < end && c.v.is(i+1, "ان")
-	case responseWords[stem] && len(t.Proclitics) == 0:
+	case responseWords[stem] && len(t.Proclitics()) == 0:
 		// «ردا على اغتيال ...», «انتقاما لمقتل ...»: what was answered.
-		return i+1 < end && (c.v.is(i+1, "علي") || len(c.v.toks[i+1].Proclitics) > 0 && c.v.toks[i+1].Proclitics[0] == "ل")
+		return i+1 < end && (c.v.is(i+1, "علي") || len(c.v.toks[i+1].Proclitics()) > 0 && c.v.toks[i+1].Proclitics()[0] == "ل")
 	case subordinators[stem] || subordinators[t.Norm]:
 		// «بعد يومين» is a date, not a clause.
 		return !(stem == "بعد" && i+1 < end && c.v.toks[i+1].Kind == arabic.Number)
@@ -97,7 +97,7 @@ func (c *docContext) opensClause(i, end int) bool {
 
 // hasConjunction reports whether a token starts with و or ف.
 func hasConjunction(t *arabic.Token) bool {
-	return len(t.Proclitics) > 0 && (t.Proclitics[0] == "و" || t.Proclitics[0] == "ف")
+	return len(t.Proclitics()) > 0 && (t.Proclitics()[0] == "و" || t.Proclitics()[0] == "ف")
 }
 
 // clauseOf returns the index of the clause of sentence s holding token i.

@@ -309,7 +309,7 @@ func (c *docContext) bodiesOfVictims(ev *candidate) bool {
 // onlyArticle reports whether a token's only proclitics are a conjunction
 // and the article: «والمعارك» may be a genitive, «بالمعارك» may not.
 func onlyArticle(t *arabic.Token) bool {
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p != "ال" && p != "و" && p != "ف" {
 			return false
 		}
@@ -327,12 +327,12 @@ var prepositions = stemSet("من", "في", "علي", "عن", "الي", "خلال
 // has the article or a preposition on it, or a preposition before it.
 func (c *docContext) nounContext(i int) bool {
 	t := &c.v.toks[i]
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p == "ال" || p == "ب" || p == "ل" || p == "ك" {
 			return true
 		}
 	}
-	if i > 0 && c.v.toks[i-1].Kind == arabic.Word && prepositions[c.v.toks[i-1].Stem] && len(c.v.toks[i-1].Proclitics) == 0 {
+	if i > 0 && c.v.toks[i-1].Kind == arabic.Word && prepositions[c.v.toks[i-1].Stem] && len(c.v.toks[i-1].Proclitics()) == 0 {
 		return true
 	}
 	return false
@@ -399,7 +399,7 @@ func (c *docContext) deniedAfter(s *sentence, last int) bool {
 // («تعرضت للقصف»).
 func (c *docContext) purpose(ev *candidate) bool {
 	t := &c.v.toks[ev.first]
-	p := t.Proclitics
+	p := t.Proclitics()
 	for len(p) > 0 && (p[0] == "و" || p[0] == "ف") {
 		p = p[1:]
 	}
@@ -464,7 +464,7 @@ func (c *docContext) inResponseTo(ev *candidate) bool {
 		return true
 	}
 	t := &c.v.toks[i]
-	return i-1 >= ev.sent.first && len(t.Proclitics) > 0 && t.Proclitics[0] == "ل" && responseWords[c.v.toks[i-1].Stem]
+	return i-1 >= ev.sent.first && len(t.Proclitics()) > 0 && t.Proclitics()[0] == "ل" && responseWords[c.v.toks[i-1].Stem]
 }
 
 var responseWords = stemSet("رد", "ردا", "انتقام", "انتقاما", "ثار", "ثارا")

@@ -69,7 +69,7 @@ func (c *docContext) findDeaths(s *sentence) {
 		switch {
 		case dualPeople[stem] || dualPeople[c.v.toks[i+1].Norm]:
 			val = 2
-		case singularPeople[stem] && len(c.v.toks[i+1].Proclitics) == 0:
+		case singularPeople[stem] && len(c.v.toks[i+1].Proclitics()) == 0:
 			val = 1
 		}
 		if val > 0 && !c.figureAt(s, i+1) {
@@ -175,7 +175,7 @@ func (c *docContext) victimAfter(s *sentence, last int) *mention {
 }
 
 func hasProclitic(t *arabic.Token, p string) bool {
-	for _, x := range t.Proclitics {
+	for _, x := range t.Proclitics() {
 		if x == p {
 			return true
 		}

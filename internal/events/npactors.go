@@ -186,7 +186,7 @@ func (c *docContext) npActorAt(head int, trig bool) *mention {
 // onlyArticleOrNone reports whether a token inside a noun phrase has no
 // proclitic but the article: «لسوريا» or «وتركيا» start something else.
 func onlyArticleOrNone(t *arabic.Token) bool {
-	return len(t.Proclitics) == 0 || len(t.Proclitics) == 1 && t.Proclitics[0] == "ال"
+	return len(t.Proclitics()) == 0 || len(t.Proclitics()) == 1 && t.Proclitics()[0] == "ال"
 }
 
 // bareArmyAt reads «الجيش» with nothing saying whose: the army mentioned

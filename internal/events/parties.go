@@ -53,7 +53,7 @@ func (c *docContext) buildCountryParties() {
 // preposition but «بين» and «مع».
 func (c *docContext) partyPosition(i int) bool {
 	t := &c.v.toks[i]
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p != "و" {
 			return false
 		}
@@ -62,7 +62,7 @@ func (c *docContext) partyPosition(i int) bool {
 		return true
 	}
 	prev := &c.v.toks[i-1]
-	if len(prev.Proclitics) == 0 && prepositions[prev.Stem] && !partyPrepositions[prev.Stem] {
+	if len(prev.Proclitics()) == 0 && prepositions[prev.Stem] && !partyPrepositions[prev.Stem] {
 		return false
 	}
 	return !c.isCueAt(cuePlaceNoun, i-1) && !c.isCueAt(cueDirection, i-1)

@@ -44,7 +44,7 @@ func (c *docContext) placeUsable(s *sentence, m *mention) bool {
 			return false
 		}
 	}
-	if m.first > 0 && c.isCueAt(cueOfPlace, m.first-1) && len(c.v.toks[m.first].Proclitics) <= 1 {
+	if m.first > 0 && c.isCueAt(cueOfPlace, m.first-1) && len(c.v.toks[m.first].Proclitics()) <= 1 {
 		return false
 	}
 	return !c.dateline(m)

@@ -82,7 +82,7 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 // noun it governs with ب: «اتهم X ب+trigger», «متهمة X بالوقوف وراء».
 func (c *docContext) accusedOf(ev *candidate, inClause []actorMention) *actorRef {
 	t := &c.v.toks[ev.first]
-	if ev.verb || len(t.Proclitics) == 0 || t.Proclitics[0] != "ب" {
+	if ev.verb || len(t.Proclitics()) == 0 || t.Proclitics()[0] != "ب" {
 		return nil
 	}
 	cl := ev.sent.clauses[ev.clause]
@@ -117,7 +117,7 @@ func (c *docContext) sharedSubject(ev *candidate, all []actorMention) *actorRef 
 	t := &c.v.toks[ev.first]
 	// «أطلقت قوات الأمن الرصاص لتفريق المحتجين»: a purpose noun's doer is
 	// the doer of the act it is the purpose of.
-	purpose := !ev.verb && len(t.Proclitics) > 0 && t.Proclitics[0] == "ل"
+	purpose := !ev.verb && len(t.Proclitics()) > 0 && t.Proclitics()[0] == "ل"
 	if ev.clause == 0 || ev.first != s.clauses[ev.clause].first || !purpose && !(ev.verb && hasConjunction(t)) {
 		return nil
 	}

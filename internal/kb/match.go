@@ -180,7 +180,7 @@ func formsOf(t *arabic.Token, common map[string]bool) tokenForms {
 		return tokenForms{}
 	}
 	var first []form
-	if t.Stem != "" && len(t.Proclitics) == 0 && arabic.DefaultLexicon().Known(norm) {
+	if t.Stem != "" && len(t.Proclitics()) == 0 && arabic.DefaultLexicon().Known(norm) {
 		// The segmenter found no clitic on a word the language knows:
 		// «فرقة» is a word, not ف + «رقة». (An unknown word such as
 		// «وتيجي» may still be و + a name.)

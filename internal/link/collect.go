@@ -322,7 +322,7 @@ func (a *article) nominalAdjective(m kb.Match) bool {
 // hasArticle reports whether a token carries the article («الليبيين»,
 // «والليبيين», «للروس»).
 func hasArticle(t arabic.Token) bool {
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p == "ال" {
 			return true
 		}

@@ -89,7 +89,7 @@ func (a *article) continues(last int) bool {
 		return false
 	}
 	next := a.toks[last+1]
-	if next.Kind != arabic.Word || len(next.Proclitics) > 0 && next.Proclitics[0] != "ال" {
+	if next.Kind != arabic.Word || len(next.Proclitics()) > 0 && next.Proclitics()[0] != "ال" {
 		return false
 	}
 	return !a.kb.IsCommonWord(next.Norm)
@@ -502,7 +502,7 @@ func mainCamps(base *kb.KB, cc string) []string {
 // prepositioned reports whether the candidate's first token carries a
 // preposition letter (ب، ل، ك) that matching cut off.
 func (c *cand) prepositioned(toks []arabic.Token) bool {
-	for _, p := range toks[c.first].Proclitics {
+	for _, p := range toks[c.first].Proclitics() {
 		if p == "ب" || p == "ل" || p == "ك" {
 			return true
 		}

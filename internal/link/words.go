@@ -120,7 +120,7 @@ func (a *article) canonical(first, last int) string {
 func stripProclitics(t arabic.Token) string {
 	drop := 0
 	article := false
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p == "ال" {
 			article = true
 			break

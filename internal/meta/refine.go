@@ -323,7 +323,7 @@ func words(ws ...string) map[string]bool {
 
 // hasProclitic reports whether token i carries the proclitic p.
 func (r *refiner) hasProclitic(i int, p string) bool {
-	for _, x := range r.toks[i].Proclitics {
+	for _, x := range r.toks[i].Proclitics() {
 		if x == p {
 			return true
 		}

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -111,6 +112,10 @@ type extractor struct {
 	grams  []uint64
 	// likeOf caches the scorer's verdicts by stem: news repeats its words.
 	likeOf map[string]uint64
+	// cacheWords keeps each word's attributes in wordCache. Only a tagger
+	// may: training swaps the memory table between folds.
+	cacheWords bool
+	wordCache  map[string]wordInfo
 	// useDoc adds the document features of the second pass.
 	useDoc  bool
 	infos   []tokenInfo
@@ -154,41 +159,74 @@ func (x *extractor) prepare(words, norms []string, doc []uint64) {
 	}
 	for i, w := range words {
 		in := &x.infos[i]
-		norm := norms[i]
-		proc, stem := segmentNorm(norm)
+		wi := x.word(norms[i])
 		*in = tokenInfo{
-			norm: norm, stem: stem,
-			hNorm: hashString(norm), hStem: hashString(stem), hProc: hashString(proc),
+			norm: norms[i], stem: wi.stem,
+			hNorm: wi.hNorm, hStem: wi.hStem, hProc: wi.hProc,
 			hRaw:   hashString(w),
 			hShape: shapeHash(w),
-			length: utf8.RuneCountInString(norm),
-			cue:    cueClass(norm, stem),
-		}
-		if x.gaz != nil {
-			in.gazPart = x.gaz.partBits(norm, stem)
+			length: wi.length, cue: wi.cue, gazPart: wi.gazPart,
+			name: wi.name, dict: wi.dict, like: wi.like, mem: wi.mem, memStem: wi.memStem,
 		}
 		if i < len(gazTags) && gazTags[i] != "" {
 			in.gaz = hashString(gazTags[i])
 			_, typ := splitTag(gazTags[i])
 			in.gazType = hashString(typ)
 		}
-		if x.names != nil {
-			in.name = x.names[norm] | x.names[stem]
-		}
-		if x.dict != nil {
-			in.dict = x.dict.class(norm)
-		}
-		if x.scorer != nil {
-			in.like = x.nameLike(stem)
-		}
-		if x.memory != nil {
-			in.mem = x.memory.feature(norm, false)
-			in.memStem = x.memory.feature(stem, true)
-		}
 		if x.useDoc {
 			in.doc, in.docStem = doc[2*i], doc[2*i+1]
 		}
 	}
+}
+
+// wordInfo is the part of a token's attributes that depends on its
+// normalised form alone.
+type wordInfo struct {
+	stem                string
+	hNorm, hStem, hProc uint64
+	length              int
+	cue, gazPart, name  uint8
+	dict                uint8
+	like, mem, memStem  uint64
+}
+
+// word returns the attributes of a normalised word, from the cache when
+// the extractor keeps one: news repeats its words, and the dictionary,
+// gazetteer and memory lookups are most of what a token costs.
+func (x *extractor) word(norm string) wordInfo {
+	if wi, ok := x.wordCache[norm]; ok {
+		return wi
+	}
+	proc, stem := segmentNorm(norm)
+	wi := wordInfo{
+		stem:  stem,
+		hNorm: hashString(norm), hStem: hashString(stem), hProc: hashString(proc),
+		length: utf8.RuneCountInString(norm),
+		cue:    cueClass(norm, stem),
+	}
+	if x.gaz != nil {
+		wi.gazPart = x.gaz.partBits(norm, stem)
+	}
+	if x.names != nil {
+		wi.name = x.names[norm] | x.names[stem]
+	}
+	if x.dict != nil {
+		wi.dict = x.dict.class(norm)
+	}
+	if x.scorer != nil {
+		wi.like = x.nameLike(stem)
+	}
+	if x.memory != nil {
+		wi.mem = x.memory.feature(norm, false)
+		wi.memStem = x.memory.feature(stem, true)
+	}
+	if x.cacheWords {
+		if x.wordCache == nil || len(x.wordCache) >= 1<<16 {
+			x.wordCache = make(map[string]wordInfo, 1024)
+		}
+		x.wordCache[strings.Clone(norm)] = wi
+	}
+	return wi
 }
 
 // numIdentity is how many features at the front of a token's list name the

@@ -69,7 +69,7 @@ func (m *Model) state() *tagState {
 	if s, ok := m.pool.Get().(*tagState); ok {
 		return s
 	}
-	return &tagState{x: extractor{gaz: m.gaz, names: m.names, memory: m.memory, dict: m.dict, scorer: m.scorer}}
+	return &tagState{x: extractor{gaz: m.gaz, names: m.names, memory: m.memory, dict: m.dict, scorer: m.scorer, cacheWords: true}}
 }
 
 // Tag returns one BIO tag per word ("O", "B-PERS", "I-LOC"...). Words are

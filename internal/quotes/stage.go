@@ -122,7 +122,7 @@ func newAnalyser(d *doc.Doc) *analyser {
 // this package's lists that the segmenter did not know («ونوه», «وندد»).
 func bareForm(t *arabic.Token) (string, bool) {
 	n := t.Norm
-	if len(t.Proclitics) > 0 && (t.Proclitics[0] == "و" || t.Proclitics[0] == "ف") {
+	if len(t.Proclitics()) > 0 && (t.Proclitics()[0] == "و" || t.Proclitics()[0] == "ف") {
 		if rest, ok := stripConj(n); ok {
 			return rest, true
 		}

@@ -202,7 +202,7 @@ func (a *analyser) prepOf(i int) string {
 	if w := a.word(i); w == "ب" || w == "ل" || w == "ك" {
 		return w // «لـ» written apart before a quotation or a name
 	}
-	for _, p := range t.Proclitics {
+	for _, p := range t.Proclitics() {
 		if p == "ب" || p == "ل" || p == "ك" {
 			return p
 		}

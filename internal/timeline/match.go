@@ -149,7 +149,7 @@ func (t *Timeline) Find(toks []arabic.Token) []Mention {
 			if tk.Enclitic == "" && tk.Stem != "" {
 				w.keys[1] = stripAl(tk.Stem)
 			}
-			if len(tk.Proclitics) == 0 {
+			if len(tk.Proclitics()) == 0 {
 				w.keys[2] = bare(w.keys[0])
 			}
 			words = append(words, w)
