@@ -201,6 +201,15 @@ func (l *Lexicon) Extend(stems, whole []string) *Lexicon {
 // lexicon was derived from.
 func (l *Lexicon) Count(word string) int { return int(l.at(word).count) }
 
+// Usage returns how often the corpus saw word (normalised), alone or with
+// the article, and how many of those times it was part of a name;
+// hand-listed reports whether the hand-written vocabulary of conflict and
+// politics news lists it.
+func (l *Lexicon) Usage(word string) (seen, inNames int, handListed bool) {
+	e := l.at(word)
+	return int(e.count + e.art), int(e.names + e.artNames), e.flags&flagStem != 0
+}
+
 // Known reports whether word (normalised) is a word or stem the lexicon
 // knows: seen in the corpus alone or with the article, or hand-listed.
 func (l *Lexicon) Known(word string) bool {

@@ -84,6 +84,10 @@ func (c *docContext) opensClause(i, end int) bool {
 	case responseWords[stem] && len(t.Proclitics()) == 0:
 		// «ردا على اغتيال ...», «انتقاما لمقتل ...»: what was answered.
 		return i+1 < end && (c.v.is(i+1, "علي") || len(c.v.toks[i+1].Proclitics()) > 0 && c.v.toks[i+1].Proclitics()[0] == "ل")
+	case chargeWords[stem] && hasProclitic(t, "ب"):
+		// «اعتقلت 20 شخصا بتهمة التعاون مع الجيش»: the charge, whose
+		// parties are not the event's.
+		return true
 	case subordinators[stem] || subordinators[t.Norm]:
 		// «بعد يومين» is a date, not a clause.
 		return !(stem == "بعد" && i+1 < end && c.v.toks[i+1].Kind == arabic.Number)
@@ -94,6 +98,9 @@ func (c *docContext) opensClause(i, end int) bool {
 	}
 	return false
 }
+
+// chargeWords, after ب, give the reason alleged for an arrest or an attack.
+var chargeWords = stemSet("تهمة", "تهم", "دعوى", "حجة", "ذريعة")
 
 // hasConjunction reports whether a token starts with و or ف.
 func hasConjunction(t *arabic.Token) bool {

@@ -37,7 +37,8 @@ func TestPipelineArguments(t *testing.T) {
 		name, text    string
 		sub           string
 		place, a1, a2 string
-		dead          int // fatalities; 0: not checked
+		dead          int  // fatalities; 0: not checked
+		noA2          bool // the event must have no actor2
 	}{
 		{
 			name:  "agreement between countries",
@@ -87,6 +88,12 @@ func TestPipelineArguments(t *testing.T) {
 			sub:   "Shelling/artillery/missile attack",
 			place: "تعز", a1: "جماعة أنصار الله", a2: "مدنيون (اليمن)", dead: 1,
 		},
+		{
+			name:  "the parties of a charge are not the arrest's",
+			text:  "تاريخ النشر: 5 يونيو 2024\nاعتقلت قوات الدعم السريع 20 شخصا في قرية ود النورة بولاية الجزيرة بتهمة التعاون مع الجيش.",
+			sub:   "Arrests",
+			place: "ولاية الجزيرة", a1: "قوات الدعم السريع", noA2: true,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +113,9 @@ func TestPipelineArguments(t *testing.T) {
 			}
 			if tt.a2 != "" && actorName(e.Actor2) != tt.a2 {
 				t.Errorf("actor2 %q, want %q", actorName(e.Actor2), tt.a2)
+			}
+			if tt.noA2 && e.Actor2 != nil {
+				t.Errorf("actor2 %q, want none", actorName(e.Actor2))
 			}
 			if tt.dead > 0 && (e.Fatalities == nil || *e.Fatalities != tt.dead) {
 				t.Errorf("fatalities %v, want %d", e.Fatalities, tt.dead)

@@ -429,7 +429,7 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 			}
 		}
 	}
-	if bilateral(ev) && !ablate["opponent"] {
+	if c.bilateral(ev) && !ablate["opponent"] {
 		if a1 != nil && a2 == nil {
 			a2 = c.opponent(a1)
 		} else if a1 == nil && a2 != nil {

@@ -140,13 +140,25 @@ var (
 
 // bilateral reports whether an event has two sides that the knowledge base
 // can supply when the text names only one: battles and strikes, and
-// captures of fighters.
-func bilateral(ev *candidate) bool {
+// captures of fighters — not arrests of people the clause does not call
+// fighters («اعتقلت 20 شخصا»).
+func (c *docContext) bilateral(ev *candidate) bool {
 	switch ev.eventType {
 	case "Battles", "Explosions/Remote violence":
 		return true
 	}
-	return ev.trig.class.name == "arrest"
+	if ev.trig.class.name != "arrest" {
+		return false
+	}
+	cl := ev.sent.clauses[ev.clause]
+	for i := ev.last + 1; i < cl.end; i++ {
+		// A force named after the verb is its subject (VSO), not whom
+		// it arrested.
+		if (c.isCueAt(cueFighter, i) || c.isCueAt(cueCaptive, i)) && c.mentionAt(i) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // liberation words name a takeover from the taker's side.

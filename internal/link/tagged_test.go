@@ -38,6 +38,18 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 			wantType: map[string]string{"new:ابو_شوك": "LOC"},
 		},
 		{
+			name:    "a weapon tagged as a person",
+			tagger:  fakeTagger{"بصاروخ باليستي": "PERS"},
+			text:    "استهدفت الجماعة سفينة تجارية بصاروخ باليستي أمس.",
+			wantNot: "new:صاروخ_باليستي",
+		},
+		{
+			name:     "a person whose first name is also a common word",
+			tagger:   fakeTagger{"ثائر الحسن": "PERS"},
+			text:     "قال القائد ثائر الحسن إن الهجوم فشل.",
+			wantType: map[string]string{"new:ثاير_حسن": "PER"},
+		},
+		{
 			name:   "a known name the tagger found",
 			tagger: fakeTagger{"للجيش الوطني الليبي": "ORG"},
 			text:   "وصل تقرير من قائد المنطقة العسكرية للجيش الوطني الليبي.",
