@@ -278,7 +278,7 @@ func (c *docContext) civilianVictims(ev *candidate) bool {
 	civ, armed := false, false
 	lastCiv := -1
 	for i := s.end - 1; i >= s.first; i-- {
-		isCiv, isArmed := c.isCueAt(cueCivPerson, i), c.isCueAt(cueFighter, i)
+		isCiv, isArmed := c.isCueAt(cueCivPerson, i) || c.cueStartsAt(s, cueCivPerson, i), c.isCueAt(cueFighter, i)
 		if !isCiv && !isArmed {
 			continue
 		}

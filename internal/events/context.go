@@ -89,6 +89,17 @@ func (c *docContext) cueIn(s *sentence, kind string, from, to int) bool {
 	return false
 }
 
+// cueStartsAt reports whether a cue phrase of a kind starts at token i
+// («سفينة تجارية»); isCueAt knows the one-word cues only.
+func (c *docContext) cueStartsAt(s *sentence, kind string, i int) bool {
+	for _, h := range c.hits(s, kind) {
+		if h.first == i {
+			return true
+		}
+	}
+	return false
+}
+
 // cueBefore returns the last cue of a kind that starts at or after from
 // and ends before at.
 func (c *docContext) cueBefore(s *sentence, kind string, from, at int) (hit, bool) {

@@ -51,6 +51,9 @@ func ExtractWith(d *doc.Doc, lex *Lexicon, base *kb.KB, tl *timeline.Timeline) [
 		for _, ev := range inSentence {
 			ev.civilians = c.civilianVictims(ev)
 			c.code(ev, inSentence)
+			if ev.actor1 == nil && ev.subType == "Air/drone strike" {
+				ev.actor1 = lastStriker(evs, ev)
+			}
 			ev.claim = c.claimOf(ev)
 			if trace != nil {
 				trace("keep %-14s %-30s %q ref=%v @%s a1=%s a2=%s day=%s stated=%v", ev.trig.class.name, ev.subType, c.text(ev.first, ev.last), ev.ref,
@@ -69,6 +72,22 @@ func ExtractWith(d *doc.Doc, lex *Lexicon, base *kb.KB, tl *timeline.Timeline) [
 		c.conventions(ev)
 	}
 	return c.records(evs)
+}
+
+// lastStriker is the doer of the air strike reported just before ev, up
+// to three sentences back: «شنت طائرات أمريكية غارات على الحديدة ...
+// وأفادت قناة بأن خمس غارات استهدفت مطار الحديدة» are the same planes'.
+func lastStriker(evs []*candidate, ev *candidate) *actorRef {
+	for k := len(evs) - 1; k >= 0; k-- {
+		p := evs[k]
+		if ev.sent.idx-p.sent.idx > 3 {
+			break
+		}
+		if p.subType == "Air/drone strike" && p.actor1 != nil {
+			return p.actor1
+		}
+	}
+	return nil
 }
 
 // prepare reads what the sentence says as a whole: whether it asks, its

@@ -20,6 +20,24 @@ func analyzeText(t *testing.T, text string) *doc.Doc {
 	return d
 }
 
+// Air strikes a later sentence reports without naming who flew them are
+// the strikes of the planes the article named just before.
+func TestAirStrikesTakeTheEarlierStriker(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 12 يناير 2024\n"+
+		"شنت طائرات أمريكية وبريطانية غارات على مواقع في محافظة الحديدة فجر الجمعة.\n"+
+		"وذكرت قناة محلية أن أربع غارات استهدفت مطار صنعاء في اليوم نفسه.")
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.SubEventType+" "+actorName(e.Actor1))
+		if e.SubEventType == "Air/drone strike" && actorName(e.Actor1) != "القوات الأمريكية" {
+			t.Errorf("strike by %q, want القوات الأمريكية", actorName(e.Actor1))
+		}
+	}
+	if len(d.Events) != 2 {
+		t.Errorf("want two strikes, got %v", got)
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""
@@ -93,6 +111,12 @@ func TestPipelineArguments(t *testing.T) {
 			text:  "تاريخ النشر: 5 يونيو 2024\nاعتقلت قوات الدعم السريع 20 شخصا في قرية ود النورة بولاية الجزيرة بتهمة التعاون مع الجيش.",
 			sub:   "Arrests",
 			place: "ولاية الجزيرة", a1: "قوات الدعم السريع", noA2: true,
+		},
+		{
+			name:  "a merchant ship as the target",
+			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
+			sub:   "Shelling/artillery/missile attack",
+			place: "خليج عدن", a1: "جماعة أنصار الله", a2: "مدنيون",
 		},
 	}
 	for _, tt := range tests {
