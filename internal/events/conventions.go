@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 
+	"github.com/marsad/marsad/internal/arabic"
 	"github.com/marsad/marsad/internal/kb"
 	"github.com/marsad/marsad/internal/record"
 )
@@ -131,6 +132,13 @@ func (c *docContext) conventions(ev *candidate) {
 // the crowd. Excessive force is the force's act against the protesters.
 func (c *docContext) demonstrators(ev *candidate, kind string) {
 	crowd := c.genericActor(kind, ev)
+	// What the crowd protested against is no party to the protest: «تظاهر
+	// مئات احتجاجا على الغارات الإسرائيلية».
+	for _, a := range []**actorRef{&ev.actor1, &ev.actor2} {
+		if *a != nil && (*a).m != nil && c.protestedAgainst(ev.sent, (*a).m.first) {
+			*a = nil
+		}
+	}
 	a1 := ev.actor1
 	armed := a1 != nil && (a1.typ == record.ArmedGroup || a1.typ == record.GOV || c.isState(a1))
 	if ev.subType == "Excessive force against protesters" {
@@ -153,6 +161,22 @@ func (c *docContext) demonstrators(ev *candidate, kind string) {
 	}
 	ev.actor1 = crowd
 }
+
+// protestedAgainst reports whether token i is in what a protest is said
+// to be against: a few words after «احتجاجا على», «تنديدا ب», «رفضا ل».
+func (c *docContext) protestedAgainst(s *sentence, i int) bool {
+	for k := i - 1; k >= max(s.first, i-5); k-- {
+		if protestObjectWords[c.v.toks[k].Stem] {
+			return true
+		}
+		if c.v.toks[k].Kind == arabic.Punct {
+			return false
+		}
+	}
+	return false
+}
+
+var protestObjectWords = stemSet("احتجاجا", "احتجاج", "تنديدا", "تنديد", "رفضا", "استنكارا", "اعتراضا")
 
 // inter is ACLED's actor type code of an actor in an event in country cc,
 // or 0 when the knowledge base does not say enough: 1 state forces (8 when

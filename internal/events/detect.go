@@ -241,11 +241,40 @@ func (c *docContext) notEvent(ev *candidate) string {
 			return "not concrete"
 		}
 	}
+	if t.class.name == "protest" && v.toks[ev.first].Stem == "احتجاجا" && c.sentenceHasBefore(s, ev.first, "protest") {
+		return "in protest" // «تظاهر مئات احتجاجا على ...»: one protest
+	}
 	if t.flags&flagComplete != 0 && !c.completed(s, cl) {
 		return "no agreement"
 	}
+	if (t.flags&flagComplete != 0 || t.class.name == "agreement") && c.existingAgreement(ev) {
+		return "existing agreement"
+	}
 	return ""
 }
+
+// existingAgreement reports whether an agreement or truce is named as one
+// in force, not as concluded now: «رغم اتفاق وقف إطلاق النار», «خرق
+// الهدنة», «الاتفاق الموقع في مارس».
+func (c *docContext) existingAgreement(ev *candidate) bool {
+	cl := ev.sent.clauses[ev.clause]
+	for k := max(cl.first, ev.first-4); k < ev.first; k++ {
+		if agreementInForce[c.v.toks[k].Stem] {
+			return true
+		}
+	}
+	for k := ev.last + 1; k < min(cl.end, ev.last+6); k++ {
+		if t := &c.v.toks[k]; t.HasArticle() && agreementParticiples[t.Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	agreementInForce     = stemSet("رغم", "برغم", "بموجب", "خرق", "خروقات", "انتهاك", "انتهاكات", "بنود")
+	agreementParticiples = stemSet("موقع", "مبرم", "ساري", "معلن", "قائم", "سابق", "هش")
+)
 
 // futureVerb reports whether a token is a verb in the future: the
 // segmenter split off its سـ, or it has the shape سـ + imperfect with a
@@ -431,7 +460,13 @@ var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة"
 // sentenceHas reports whether a sentence holds a trigger of one of the
 // classes.
 func (c *docContext) sentenceHas(s *sentence, classes ...string) bool {
-	for i := s.first; i < s.end; i++ {
+	return c.sentenceHasBefore(s, s.end, classes...)
+}
+
+// sentenceHasBefore is sentenceHas for the triggers that start before
+// token end.
+func (c *docContext) sentenceHasBefore(s *sentence, end int, classes ...string) bool {
+	for i := s.first; i < end; i++ {
 		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
 			if slices.Contains(classes, c.lex.triggers[h.idx].class.name) {
 				return true
@@ -460,11 +495,21 @@ func (c *docContext) accidental(s *sentence) bool {
 // event is reported in its own right elsewhere, if at all.
 func (c *docContext) inResponseTo(ev *candidate) bool {
 	i := ev.first
-	if i-2 >= ev.sent.first && c.v.toks[i-1].Stem == "علي" && responseWords[c.v.toks[i-2].Stem] {
-		return true
+	if i-2 >= ev.sent.first && c.v.toks[i-1].Stem == "علي" && (responseWords[c.v.toks[i-2].Stem] || protestObjectWords[c.v.toks[i-2].Stem]) {
+		return true // «ردا على اغتيال», «احتجاجا على الغارات»
 	}
 	t := &c.v.toks[i]
-	return i-1 >= ev.sent.first && len(t.Proclitics()) > 0 && t.Proclitics()[0] == "ل" && responseWords[c.v.toks[i-1].Stem]
+	if i-1 < ev.sent.first || len(t.Proclitics()) == 0 {
+		return false
+	}
+	prev := c.v.toks[i-1].Stem
+	switch t.Proclitics()[0] {
+	case "ل":
+		return responseWords[prev] || protestObjectWords[prev] // «انتقاما لمقتل», «رفضا لقصف»
+	case "ب":
+		return protestObjectWords[prev] // «تنديدا بالقصف»
+	}
+	return false
 }
 
 var responseWords = stemSet("رد", "ردا", "انتقام", "انتقاما", "ثار", "ثارا")

@@ -38,6 +38,8 @@ func TestNotEvents(t *testing.T) {
 		{"dawn, not a blast", "وصل الوفد إلى الخرطوم فجر الأحد.", []ent{entKhartoum}},
 		{"families, not captives", "نزحت عشرات الأسر من قرى قرب الفاشر أمس.", []ent{entFasher}},
 		{"repeated attacks", "تنفذ الجماعة هجمات متكررة في تعز.", []ent{entTaiz}},
+		{"an agreement in force", "تشهد مأرب معارك منذ أسابيع رغم اتفاق وقف إطلاق النار الموقع العام الماضي.", []ent{entMarib}},
+		{"a truce broken", "تبادل الطرفان الاتهامات بخرق الهدنة في تعز.", []ent{entTaiz}},
 		{"a state since a date", "يتبادل الطرفان القصف عبر الحدود منذ أكتوبر 2020.", nil},
 		{"a tally since a date", "استعاد الجيش اليمني عددا من البلدات قرب مأرب منذ يناير 2020.", []ent{entYeArmy, entMarib}},
 		{"bodies of the dead", "انتشلت فرق الإنقاذ جثث الضحايا من تحت الأنقاض في مأرب أمس.", []ent{entMarib}},

@@ -113,6 +113,18 @@ func TestPipelineArguments(t *testing.T) {
 			place: "ولاية الجزيرة", a1: "قوات الدعم السريع", noA2: true,
 		},
 		{
+			name:  "the shelling's doer after ل, its target after على",
+			text:  "تاريخ النشر: 7 مايو 2019\nقتل مدنيان جراء قصف صاروخي لقوات النظام على مدينة خان شيخون أمس.",
+			sub:   "Shelling/artillery/missile attack",
+			place: "خان شيخون", a1: "الجيش العربي السوري", a2: "مدنيون (سوريا)", dead: 2,
+		},
+		{
+			name:  "what a protest was against is no party to it",
+			text:  "تاريخ النشر: 7 مايو 2024\nتظاهر مئات الطلاب في عمان احتجاجا على الغارات الإسرائيلية على غزة.",
+			sub:   "Peaceful protest",
+			place: "عمّان", a1: "متظاهرون (الأردن)", noA2: true,
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",

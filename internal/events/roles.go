@@ -78,6 +78,20 @@ func (c *docContext) actorOf(m *mention) *actorRef {
 	return a
 }
 
+// doerByLam reports whether an actor mention after an event noun is
+// written with ل and followed, in its clause, by «على» and what was hit.
+func (c *docContext) doerByLam(m *mention, cl clause) bool {
+	if !hasProclitic(&c.v.toks[m.first], "ل") {
+		return false
+	}
+	for k := m.last + 1; k < cl.end && k <= m.last+4; k++ {
+		if c.v.is(k, "علي") {
+			return true
+		}
+	}
+	return false
+}
+
 // hintOf reads the cue before an actor mention.
 func (c *docContext) hintOf(s *sentence, m *mention) hint {
 	lex, v := c.lex, c.v
@@ -326,6 +340,10 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 		}
 	}
 	switch {
+	case patient && after != nil && c.doerByLam(after, cl):
+		// «قصف مدفعي لقوات النظام على بلدة كفرنبل»: the noun's ل-phrase
+		// before a target with «على» names who shelled.
+		subject = after
 	case patient && after != nil:
 		if target == nil {
 			target = after

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad/internal/arabic"
 )
@@ -161,6 +162,26 @@ func firstLong(words []string) (string, int) {
 // in brackets or after a slash, then a dash or colon — «طرابلس (رويترز) -»,
 // «الفاشر/ الأناضول -», «الرباط - ومع:».
 var datelineRe = regexp.MustCompile(`^[^\n()\-–—:/]{1,40}?(?:\(([^()\n]{1,40})\)\s*[-–—:]?|/\s*([^\n\-–—:/]{1,30}?)\s*[-–—:]|[-–—]\s*([^\n\-–—:]{1,20}?)\s*[:])`)
+
+// DatelineLength returns the length in code points of the dateline that
+// opens a paragraph, «الأبيض (د ب أ) - », when it credits a wire agency;
+// 0 when there is none.
+func DatelineLength(para string) int {
+	loc := datelineRe.FindStringSubmatchIndex(para)
+	if loc == nil {
+		return 0
+	}
+	for g := 1; 2*g+1 < len(loc); g++ {
+		if loc[2*g] >= 0 && CanonicalAgency(para[loc[2*g]:loc[2*g+1]]) != "" {
+			end := loc[1]
+			for end < len(para) && (para[end] == ' ' || para[end] == '-') {
+				end++
+			}
+			return utf8.RuneCountInString(para[:end])
+		}
+	}
+	return 0
+}
 
 // creditRe matches an agency credit in brackets: «(أ ف ب)», «(رويترز)».
 var creditRe = regexp.MustCompile(`\(([^()\n]{1,40})\)`)

@@ -201,10 +201,14 @@ func (a *analyser) verbCandidate(i int, s sentence) *candidate {
 		c.cuts = false
 	case posTrailing:
 		c.trailing = true
+		c.clause = p0
 	default:
 		c.clause = a.backClause(i, s)
 	}
 	j := i + 1
+	if i > s.t0 && strings.HasSuffix(a.word(i-1), "ما") && a.inExact(j, withIt) {
+		j++ // «وفق ما أفاد به الدفاع المدني»: the pronoun resumes «ما»
+	}
 	if pos == posInitial || pos == posTrailing {
 		j = a.skipBeforeSubject(j, s.t1)
 		switch {

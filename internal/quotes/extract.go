@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/marsad/marsad/internal/meta"
 	"github.com/marsad/marsad/internal/record"
 )
 
@@ -96,6 +97,15 @@ func (a *analyser) contentSpan(c *candidate, later, emitted []*candidate, s sent
 		start := s.t0
 		if len(emitted) > 0 {
 			start = a.tokenAt(a.out[len(a.out)-1].Span[1])
+		} else if s.t1 > s.t0 {
+			// «الأبيض (د ب أ) - أجبرت ...، بحسب ما أفاد به مسؤولون»: the
+			// dateline is the agency's, not the officials' words.
+			from := a.toks[s.t0].Start
+			if n := meta.DatelineLength(string(a.runes[from:a.toks[s.t1-1].End])); n > 0 {
+				for start < s.t1 && a.toks[start].Start < from+n {
+					start++
+				}
+			}
 		}
 		for start < c.clause && (a.introducerAt(start) > 0 || a.isPunct(start) && !a.openQuote(start) || a.text(start) == "و") {
 			if n := a.introducerAt(start); n > 0 {

@@ -40,8 +40,13 @@ func (a *analyser) subjectBefore(i int, s sentence, objPron bool) (pos, p0, p1 i
 		// subject of its own after the verb.
 		return posInitial, 0, 0
 	}
-	if a.inExact(k, trailingIntroducers) || a.word(k) == "ما" && a.attributionAt(k-1) {
-		return posTrailing, 0, 0
+	// A trailing cue returns where its introducer starts: what it
+	// attributes ends there.
+	if a.inExact(k, trailingIntroducers) {
+		return posTrailing, k, k
+	}
+	if a.word(k) == "ما" && a.attributionAt(k-1) {
+		return posTrailing, k - 1, k - 1
 	}
 	if a.inExact(k, auxiliaries) {
 		return a.subjectAroundAux(k, s)
