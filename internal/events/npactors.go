@@ -232,15 +232,20 @@ func (c *docContext) governmentForcesAt(i int) *mention {
 		return nil
 	}
 	t, n := &toks[i], &toks[i+1]
-	if t.Kind != arabic.Word || n.Kind != arabic.Word || !forcesNouns[t.Stem] || t.Enclitic != "" || !n.HasArticle() {
+	if t.Kind != arabic.Word || n.Kind != arabic.Word || !forcesNouns[t.Stem] || t.Enclitic != "" {
 		return nil
 	}
-	if !(governmentWords[n.Stem] && (t.HasArticle() || n.Stem == arabic.Normalize("حكومة")) || n.Stem == "امن") {
+	// «قوة أمنية», «القوات الأمنية»: the adjective agrees with the noun.
+	security := securityWords[n.Stem] && n.HasArticle() == t.HasArticle()
+	if !n.HasArticle() && !security {
 		return nil
 	}
-	// «قوات الأمن العراقية» names its country: the adjective is read
-	// with the noun phrases.
-	if i+2 < len(toks) && toks[i+2].Kind == arabic.Word && toks[i+2].HasArticle() && nisbaBase(toks[i+2].Stem) != "" {
+	if !(security || governmentWords[n.Stem] && (t.HasArticle() || n.Stem == arabic.Normalize("حكومة")) || n.Stem == "امن") {
+		return nil
+	}
+	// «قوات الأمن العراقية», «قوة أمنية عراقية» name their country: the
+	// adjective is read with the noun phrases.
+	if i+2 < len(toks) && toks[i+2].Kind == arabic.Word && toks[i+2].HasArticle() == n.HasArticle() && nisbaBase(toks[i+2].Stem) != "" {
 		return nil
 	}
 	e := c.leaningArmy()
@@ -256,6 +261,7 @@ func (c *docContext) governmentForcesAt(i int) *mention {
 var (
 	forcesNouns     = stemSet("قوات", "قوة")
 	governmentWords = stemSet("حكومية", "حكومي", "حكومة", "نظامية", "نظامي")
+	securityWords   = stemSet("أمنية", "أمني")
 )
 
 // docForces is the military forces of the country the article is about,

@@ -125,6 +125,12 @@ func TestPipelineArguments(t *testing.T) {
 			place: "عمّان", a1: "متظاهرون (الأردن)", noA2: true,
 		},
 		{
+			name:  "an indefinite security force is the state's",
+			text:  "تاريخ النشر: 15 مارس 2021\nاعتقلت قوة أمنية ثلاثة مطلوبين في حي الشعب شرقي بغداد أمس.",
+			sub:   "Arrests",
+			place: "بغداد", a1: "القوات الأمنية العراقية",
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",

@@ -71,7 +71,7 @@ func (a *article) confirmed(c *cand) bool {
 	if c.nerType != "" && c.nerType != "MISC" {
 		return true
 	}
-	if !a.placeCue(c) || a.continues(c.last) {
+	if !a.placeCue(c) || a.continues(c.last) || a.headsName(c) {
 		return false
 	}
 	for _, e := range c.entries {
@@ -80,6 +80,17 @@ func (a *article) confirmed(c *cand) bool {
 		}
 	}
 	return false
+}
+
+// headsName reports whether a one-word match is a settlement noun before
+// the name it heads: «حي الشعب» is a quarter, not the town Al Hayy.
+func (a *article) headsName(c *cand) bool {
+	if c.first != c.last || !settlementNouns.has(a.toks[c.first]) || c.last+1 >= len(a.toks) {
+		return false
+	}
+	next := a.toks[c.last+1]
+	p := next.Proclitics()
+	return next.Kind == arabic.Word && (len(p) == 0 || p[0] != "و" && p[0] != "ف")
 }
 
 // continues reports whether the token after last could carry a name on:
