@@ -32,6 +32,9 @@ type candidate struct {
 	// ref is true for a definite event noun with no place or date of its
 	// own («الهجوم», «الغارات»): it refers to an event told before.
 	ref bool
+	// claimed is true for an event named in a claim of responsibility
+	// («تبنت الجماعة الهجوم»): its doer is the claimant.
+	claimed bool
 	// listed is true when the event is one of a list of places taken.
 	listed bool
 	// merged counts the reports merged into this one.
@@ -76,8 +79,8 @@ func (c *docContext) detect(s *sentence) []*candidate {
 			c.drop(ev, why)
 			continue
 		}
-		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev) ||
-			c.cueIn(s, cueResponsibility, s.first, s.end) && !c.ownPlaceOrDate(ev)
+		ev.claimed = c.cueIn(s, cueResponsibility, s.first, s.end) && !c.ownPlaceOrDate(ev)
+		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev) || ev.claimed
 		out = append(out, ev)
 	}
 	return c.absorb(out)
@@ -237,7 +240,8 @@ func (c *docContext) notEvent(ev *candidate) string {
 		if c.governs(s, cueEvaluation, ev.first) {
 			return "commentary"
 		}
-		if !c.concrete(ev) {
+		// «تبنت الجماعة الهجوم»: a claim names an event told before.
+		if !c.concrete(ev) && !c.cueIn(s, cueResponsibility, s.first, s.end) {
 			return "not concrete"
 		}
 	}

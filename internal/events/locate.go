@@ -114,14 +114,14 @@ func (c *docContext) isCountry(e *record.Entity) bool {
 func (c *docContext) countryPlace(s *sentence) *placeRef {
 	var pick *mention
 	for _, m := range c.mentionsIn(s.first, s.end) {
-		if m.place && c.isCountry(m.ent) && c.hasCoords(m.ent) && !s.inSource(m.first) {
+		if m.place && c.isCountry(m.ent) && c.hasCoords(m.ent) && !s.inSource(m.first) && !c.acrossBorder(m) {
 			pick = m
 			break
 		}
 	}
 	if pick == nil {
 		for _, m := range c.mentions {
-			if ms := c.tokSent[m.first]; ms >= 0 && c.sents[ms].para == s.para && m.place && c.isCountry(m.ent) && c.hasCoords(m.ent) {
+			if ms := c.tokSent[m.first]; ms >= 0 && c.sents[ms].para == s.para && m.place && c.isCountry(m.ent) && c.hasCoords(m.ent) && !c.acrossBorder(m) {
 				pick = m
 				break
 			}
@@ -174,18 +174,25 @@ func (c *docContext) docCountry() string {
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
+	// Places count twice, the actors' countries once: «قتل عشرون جنديا
+	// ماليا قرب الحدود مع بوركينا فاسو» is about Mali, whose army and
+	// armed groups the text names, not about the country across the border.
 	for _, m := range c.mentions {
-		if !m.place {
-			continue
+		var cc string
+		weight := 1
+		switch {
+		case m.place && !c.acrossBorder(m):
+			cc, weight = c.countryOf(m.ent), 2
+		case m.actor && m.ent.Country != nil:
+			cc = *m.ent.Country
 		}
-		cc := c.countryOf(m.ent)
 		if cc == "" {
 			continue
 		}
 		if _, ok := first[cc]; !ok {
 			first[cc] = m.first
 		}
-		counts[cc]++
+		counts[cc] += weight
 	}
 	best := ""
 	for cc, n := range counts {

@@ -214,7 +214,15 @@ func (c *docContext) referent(kept []*candidate, ev *candidate) *candidate {
 // adds what the first report lacks (fatalities, the other side, a claim)
 // but never recodes it or moves it.
 func mergeReference(a, b *candidate) {
-	if a.actor1 == nil {
+	switch {
+	case a.actor1 == nil:
+		a.actor1 = b.actor1
+	case b.claimed && b.actor1 != nil && !b.actor1.same(a.actor1):
+		// Who claimed the attack did it, whatever the first report
+		// guessed; a claimant named as the target was no target.
+		if a.actor2 != nil && a.actor2.same(b.actor1) {
+			a.actor2 = nil
+		}
 		a.actor1 = b.actor1
 	}
 	if a.actor2 == nil && b.actor2 != nil && !b.actor2.same(a.actor1) {

@@ -131,10 +131,24 @@ func TestPipelineArguments(t *testing.T) {
 			place: "بغداد", a1: "القوات الأمنية العراقية",
 		},
 		{
+			name: "the country across a border is not the place; the victims' army is their country's",
+			text: "تاريخ النشر: 3 يونيو 2024\nقتل خمسة عشر جنديا ماليا في هجوم شنه مسلحون على موقع للجيش في قرية نائية قرب الحدود مع النيجر.\n" +
+				"وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان.",
+			sub:   "Armed clash",
+			place: "مالي", a1: "جماعة نصرة الإسلام والمسلمين", a2: "القوات المسلحة المالية", dead: 15,
+		},
+		{
+			name: "a blast is not the act of the police who report it, but of its claimant",
+			text: "تاريخ النشر: 3 يونيو 2024\nقالت الشرطة الصومالية إن سيارة مفخخة انفجرت أمام مطعم في مقديشو مساء الخميس.\n" +
+				"وأعلنت حركة الشباب مسؤوليتها عن التفجير.",
+			sub:   "Remote explosive/landmine/IED",
+			place: "مقديشو", a1: "حركة الشباب المجاهدين",
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",
-			place: "خليج عدن", a1: "جماعة أنصار الله", a2: "مدنيون",
+			place: "خليج عدن", a1: "جماعة أنصار الله", a2: "مدنيون (اليمن)",
 		},
 	}
 	for _, tt := range tests {

@@ -47,8 +47,20 @@ func (c *docContext) placeUsable(s *sentence, m *mention) bool {
 	if m.first > 0 && c.isCueAt(cueOfPlace, m.first-1) && len(c.v.toks[m.first].Proclitics()) <= 1 {
 		return false
 	}
-	return !c.dateline(m)
+	return !c.dateline(m) && !c.acrossBorder(m)
 }
+
+// acrossBorder reports whether a place is named as what lies across a
+// border («قرب الحدود مع بوركينا فاسو»): the event is on this side.
+func (c *docContext) acrossBorder(m *mention) bool {
+	i := m.first
+	if i >= 2 && c.v.is(i-1, "مع") && borderWords[c.v.toks[i-2].Stem] {
+		return true
+	}
+	return false
+}
+
+var borderWords = stemSet("حدود", "حدودية", "حدودي", "الحدود", "الحدودية")
 
 // dateline reports whether a place opens its paragraph as the dateline of
 // a report («الخرطوم - », «طرابلس (رويترز) -»): where the reporter was,

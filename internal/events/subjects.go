@@ -33,6 +33,11 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 		// The source of the report speaks of its own side's acts: an
 		// armed or state actor («قال الجيش إن قواته سيطرت»), not a monitor
 		// or a ministry of health reporting others' acts.
+		// A blast is not the act of whoever reports it («قالت الشرطة إن
+		// سيارة مفخخة انفجرت»).
+		if selfDetonating[ev.trig.class.name] {
+			break
+		}
 		if sp.who != nil && !c.isCueAt(cueSource, sp.first) && !c.isMedia(sp.who) && c.canAct(sp.who) {
 			return c.actorOf(sp.who)
 		}
@@ -77,6 +82,8 @@ func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor
 	}
 	return nil
 }
+
+var selfDetonating = map[string]bool{"explosion": true, "ied": true, "suicide": true}
 
 // accusedOf returns the actor an accusation names as the doer of an event
 // noun it governs with ب: «اتهم X ب+trigger», «متهمة X بالوقوف وراء».

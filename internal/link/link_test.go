@@ -380,3 +380,17 @@ func TestInstitutions(t *testing.T) {
 		t.Error("an adjective in a body's name is not a mention of the country")
 	}
 }
+
+// «بعثة الأمم المتحدة» is the UN mission of the country the article is
+// about, not Libya's whatever the article.
+func TestUNMissionByCountry(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"انفجرت عبوة ناسفة بمركبة تابعة لبعثة الأمم المتحدة قرب مدينة كيدال شمال مالي.", "kb:minusma"},
+		{"التقى رئيس بعثة الأمم المتحدة وفدا من مدينة مصراتة في طرابلس.", "kb:unsmil"},
+	} {
+		d := run(t, stage, tt.text)
+		if entity(d, tt.want) == nil {
+			t.Errorf("%q: %s missing: %v", tt.text, tt.want, idsOf(d))
+		}
+	}
+}
