@@ -81,9 +81,14 @@ func (c *docContext) opensClause(i, end int) bool {
 	case stem == "قبل":
 		// «قبل أن» opens a clause; «قبل 14 شهرا» is a date.
 		return i+1 < end && c.v.is(i+1, "ان")
-	case responseWords[stem] && len(t.Proclitics()) == 0:
-		// «ردا على اغتيال ...», «انتقاما لمقتل ...»: what was answered.
-		return i+1 < end && (c.v.is(i+1, "علي") || len(c.v.toks[i+1].Proclitics()) > 0 && c.v.toks[i+1].Proclitics()[0] == "ل")
+	case (responseWords[stem] || protestObjectWords[stem]) && len(t.Proclitics()) == 0:
+		// «ردا على اغتيال ...», «انتقاما لمقتل ...», «احتجاجا على مقتل
+		// ...», «تنديدا بالقصف»: what was answered or protested.
+		if i+1 >= end {
+			return false
+		}
+		next := c.v.toks[i+1].Proclitics()
+		return c.v.is(i+1, "علي") || len(next) > 0 && (next[0] == "ل" || next[0] == "ب" && protestObjectWords[stem])
 	case chargeWords[stem] && hasProclitic(t, "ب"):
 		// «اعتقلت 20 شخصا بتهمة التعاون مع الجيش»: the charge, whose
 		// parties are not the event's.

@@ -119,6 +119,11 @@ func (c *docContext) conventions(ev *candidate) {
 		if ev.actor2 == nil {
 			ev.actor2 = c.genericActor(idUnidentified, ev)
 		}
+	case "Strategic developments":
+		// «نهب مسلحون محلات تجارية»: armed men the text does not name.
+		if ev.subType == "Looting/property destruction" && ev.actor1 == nil && c.armedSubject(ev) {
+			ev.actor1 = c.genericActor(idUnidentified, ev)
+		}
 	case "Protests":
 		c.demonstrators(ev, idProtesters)
 	case "Riots":
@@ -160,6 +165,19 @@ func (c *docContext) demonstrators(ev *candidate, kind string) {
 		ev.assoc = append(ev.assoc, a1)
 	}
 	ev.actor1 = crowd
+}
+
+// armedSubject reports whether a fighter noun («مسلحون», «عناصر») stands
+// within three words of the trigger word in its clause, as its doer; a
+// phrase trigger may hold it («نهب مسلحون محلات»).
+func (c *docContext) armedSubject(ev *candidate) bool {
+	cl := ev.sent.clauses[ev.clause]
+	for k := max(cl.first, ev.first-3); k < cl.end && k <= ev.last+3; k++ {
+		if k != ev.first && c.isCueAt(cueFighter, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // protestedAgainst reports whether token i is in what a protest is said

@@ -245,8 +245,10 @@ func (c *docContext) notEvent(ev *candidate) string {
 			return "not concrete"
 		}
 	}
-	if t.class.name == "protest" && v.toks[ev.first].Stem == "احتجاجا" && c.sentenceHasBefore(s, ev.first, "protest") {
-		return "in protest" // «تظاهر مئات احتجاجا على ...»: one protest
+	if t.class.name == "protest" && v.toks[ev.first].Stem == "احتجاجا" && c.sentenceHasBefore(s, ev.first) {
+		// «تظاهر مئات احتجاجا على ...», «أحرق محتجون مقر الشرطة احتجاجا
+		// على ...»: the adverb says why the act before it was done.
+		return "in protest"
 	}
 	if t.flags&flagComplete != 0 && !c.completed(s, cl) {
 		return "no agreement"
@@ -468,11 +470,11 @@ func (c *docContext) sentenceHas(s *sentence, classes ...string) bool {
 }
 
 // sentenceHasBefore is sentenceHas for the triggers that start before
-// token end.
+// token end; with no classes, a trigger of any class.
 func (c *docContext) sentenceHasBefore(s *sentence, end int, classes ...string) bool {
 	for i := s.first; i < end; i++ {
 		for _, h := range c.v.matchAt(&c.lex.trigSet, i, s.end) {
-			if slices.Contains(classes, c.lex.triggers[h.idx].class.name) {
+			if len(classes) == 0 || slices.Contains(classes, c.lex.triggers[h.idx].class.name) {
 				return true
 			}
 		}

@@ -239,6 +239,9 @@ func (c *docContext) attachDeaths(s *sentence, evs []*candidate) {
 		return
 	}
 	for _, f := range s.deaths {
+		if c.answeredClause(s, f.first) {
+			continue // «احتجاجا على مقتل شاب»: the dead of an earlier event
+		}
 		var best *candidate
 		bestScore := 1 << 30
 		for _, ev := range evs {
@@ -263,6 +266,15 @@ func (c *docContext) attachDeaths(s *sentence, evs []*candidate) {
 			ev.fatalities = record.Int(0)
 		}
 	}
+}
+
+// answeredClause reports whether token i is in a clause that names what
+// the sentence's event answered or protested (see opensClause).
+func (c *docContext) answeredClause(s *sentence, i int) bool {
+	cl := s.clauses[s.clauseOf(i)]
+	t := &c.v.toks[cl.first]
+	p := t.Proclitics()
+	return (len(p) == 0 || len(p) == 1 && hasConjunction(t)) && (responseWords[t.Stem] || protestObjectWords[t.Stem])
 }
 
 // trace, when set (tests), is told why each trigger was dropped.

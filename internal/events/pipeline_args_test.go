@@ -145,6 +145,18 @@ func TestPipelineArguments(t *testing.T) {
 			place: "مقديشو", a1: "حركة الشباب المجاهدين",
 		},
 		{
+			name:  "a riot in protest at a death is not that death",
+			text:  "تاريخ النشر: 3 يونيو 2024\nأحرق محتجون غاضبون مقر الشرطة في مدينة عطبرة احتجاجا على مقتل شاب برصاص قوات الأمن.",
+			sub:   "Violent demonstration",
+			place: "عطبرة", a1: "مثيرو شغب (السودان)", noA2: true,
+		},
+		{
+			name:  "looting by unnamed gunmen",
+			text:  "تاريخ النشر: 3 يونيو 2024\nنهب مسلحون مجهولون محلات تجارية في سوق مدينة نيالا أمس.",
+			sub:   "Looting/property destruction",
+			place: "نيالا", a1: "مجموعة مسلحة مجهولة (السودان)",
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",
@@ -172,6 +184,9 @@ func TestPipelineArguments(t *testing.T) {
 			}
 			if tt.noA2 && e.Actor2 != nil {
 				t.Errorf("actor2 %q, want none", actorName(e.Actor2))
+			}
+			if tt.sub == "Violent demonstration" && e.Fatalities != nil {
+				t.Errorf("fatalities %d, want none", *e.Fatalities)
 			}
 			if tt.dead > 0 && (e.Fatalities == nil || *e.Fatalities != tt.dead) {
 				t.Errorf("fatalities %v, want %d", e.Fatalities, tt.dead)
