@@ -30,6 +30,9 @@ func FuzzNormalizeMap(f *testing.F) {
 		if ref := normalizeReference(s); ref != norm {
 			t.Fatalf("Normalize(%q) = %q, reference %q", s, norm, ref)
 		}
+		if got := string(AppendNormalized([]byte("ab"), s)); got != "ab"+norm {
+			t.Fatalf("AppendNormalized(%q) = %q, want %q", s, got, "ab"+norm)
+		}
 		checkOffsets(t, s, norm, off)
 		if again := Normalize(norm); again != norm {
 			t.Fatalf("Normalize not idempotent: %q -> %q", norm, again)

@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,17 +158,30 @@ func firstChange(s string) int {
 	return len(s)
 }
 
+// maxExpansion bounds the bytes one code point of the source can become:
+// the longest spelled-out ligature, «ﷺ», is 18 code points.
+const maxExpansion = 64
+
 // appendFolded appends the matching form of s to out. Two-byte sequences,
 // which is what Arabic letters and marks are, are folded through fold06
-// without decoding.
+// without decoding, and written by index into room made once: the form is
+// never longer than s but for spelled-out ligatures, which make more room.
 func appendFolded(out []byte, s string) []byte {
+	out = slices.Grow(out, len(s)+utf8.UTFMax)
+	buf := out[:cap(out)]
+	j := len(out)
 	for i := 0; i < len(s); {
+		if j+maxExpansion > len(buf) {
+			buf = slices.Grow(buf[:j], len(s)-i+maxExpansion)
+			buf = buf[:cap(buf)]
+		}
 		c := s[i]
-		if c < 0x80 {
+		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			out = append(out, c)
+			buf[j] = c
+			j++
 			i++
 			continue
 		}
@@ -175,14 +189,14 @@ func appendFolded(out []byte, s string) []byte {
 			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 			switch f := fold06[r&0xFF]; {
 			case f == r:
-				out = append(out, c, s[i+1])
+				buf[j], buf[j+1] = c, s[i+1]
+				j += 2
 			case f == drop:
-			case f < 0x80:
-				out = append(out, byte(f))
-			case f < 0x800:
-				out = append(out, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+			case f < utf8.RuneSelf:
+				buf[j] = byte(f)
+				j++
 			default:
-				out = utf8.AppendRune(out, f)
+				j += utf8.EncodeRune(buf[j:], f)
 			}
 			i += 2
 			continue
@@ -194,14 +208,14 @@ func appendFolded(out []byte, s string) []byte {
 		case expand:
 			for _, e := range presForms[r-presFirst] {
 				if g := foldRune(e); g >= 0 {
-					out = utf8.AppendRune(out, g)
+					j += utf8.EncodeRune(buf[j:], g)
 				}
 			}
 		default:
-			out = utf8.AppendRune(out, f)
+			j += utf8.EncodeRune(buf[j:], f)
 		}
 	}
-	return out
+	return buf[:j]
 }
 
 // NormalizeMap is Normalize that also says where each code point of the

@@ -133,3 +133,12 @@ func TestIsArabicLetter(t *testing.T) {
 		}
 	}
 }
+
+// Ligatures spelled out make the matching form longer than its source:
+// the room made for it must grow, however many there are.
+func TestNormalizeLongExpansions(t *testing.T) {
+	s := strings.Repeat("ﷺﷻ", 500) + "محمد"
+	if got, want := Normalize(s), normalizeReference(s); got != want {
+		t.Errorf("Normalize of %d ligatures: %d bytes, want %d", 1000, len(got), len(want))
+	}
+}
