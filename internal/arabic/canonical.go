@@ -39,6 +39,9 @@ var typos = map[string]typo{
 	"مسيولين": {"مسوولين", -1},
 	"مسيوليه": {"مسووليه", -1},
 	"شيون":    {"شوون", -1},
+	// A dot lost from ج: «الحيش» for «الجيش»; «حيش» means nothing in news.
+	"حيش":  {"جيش", -1},
+	"حيوش": {"جيوش", -1},
 }
 
 // Canonical returns the normalised form of a word (as written or already

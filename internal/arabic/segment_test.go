@@ -148,6 +148,7 @@ func TestCanonical(t *testing.T) {
 		{"مسئول", "مسوول"},
 		{"مسؤول", "مسوول"},
 		{"لاكن", "لكن"},
+		{"حيش", "جيش"},     // «الحيش» is «الجيش» with a dot lost
 		{"الدين", "الدين"}, // ambiguous: religion or a typo of الذين
 		{"مدينة", "مدينه"},
 	}

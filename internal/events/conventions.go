@@ -110,6 +110,11 @@ func (c *docContext) conventions(ev *candidate) {
 		if ev.subType != "Armed clash" {
 			return
 		}
+		// A killing of fighters coded as a clash after roles were read:
+		// the war's other side, as for any battle with one side named.
+		if ev.actor1 == nil && ev.actor2 != nil && !ablate["opponent"] {
+			ev.actor1 = c.opponent(ev.actor2)
+		}
 		if ev.actor1 == nil {
 			ev.actor1 = c.genericActor(idUnidentified, ev)
 		}

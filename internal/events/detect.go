@@ -96,7 +96,9 @@ func (c *docContext) absorb(evs []*candidate) []*candidate {
 	}
 	main, protest, strike := 0, false, false
 	for _, ev := range evs {
-		if ev.trig.flags&flagOutcome == 0 {
+		// A killing is the outcome of an attack or a clash told with it,
+		// not of an arrest or a takeover told beside it.
+		if ev.trig.flags&flagOutcome == 0 && violentType[ev.trig.class.eventType] {
 			main++
 		}
 		switch ev.trig.class.name {
@@ -128,6 +130,8 @@ func (c *docContext) absorb(evs []*candidate) []*candidate {
 	}
 	return out
 }
+
+var violentType = map[string]bool{"Battles": true, "Explosions/Remote violence": true, "Violence against civilians": true}
 
 // notEvent says why a trigger does not report an event that happened, or
 // "" when it does.

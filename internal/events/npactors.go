@@ -208,6 +208,9 @@ func (c *docContext) bareArmyAt(i int) *mention {
 	// An article that writes from one side calls that side's army «الجيش»;
 	// otherwise it is the army named last, or the country's.
 	e := c.leaningArmy()
+	if e == nil {
+		e = c.resolvedArmy()
+	}
 	for k := len(c.mentions) - 1; k >= 0 && e == nil; k-- {
 		m := c.mentions[k]
 		if m.first < i && m.actor && c.isArmy(m.ent) {
@@ -283,6 +286,28 @@ func (c *docContext) leaningArmy() *record.Entity {
 	for _, a := range kbArmies(c.kb)[c.docCountry()] {
 		if a.Side == c.d.Perspective.Leaning {
 			return entityOf(a)
+		}
+	}
+	return nil
+}
+
+// resolvedArmy is the army the article's own «الجيش ...» names: where the
+// linker read an ambiguous army name («الجيش الليبي») as one side's
+// forces, the writer's bare «الجيش» is that side's too.
+func (c *docContext) resolvedArmy() *record.Entity {
+	if c.d.Perspective == nil || c.kb == nil {
+		return nil
+	}
+	names := make([]string, 0, len(c.d.Perspective.Resolved))
+	for name := range c.d.Perspective.Resolved {
+		if first, _, _ := strings.Cut(arabic.Normalize(name), " "); first == "الجيش" {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if k := c.kb.Get(c.d.Perspective.Resolved[name]); k != nil && k.Type == kb.ArmedGroup && k.Kind == "army" {
+			return entityOf(k)
 		}
 	}
 	return nil

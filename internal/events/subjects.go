@@ -17,12 +17,23 @@ import (
 func (c *docContext) impliedSubject(ev *candidate, all []actorMention, prevActor *actorRef) *actorRef {
 	s := ev.sent
 	// «قواتنا»: our forces are the speaker's.
-	ours := false
+	// «قواتنا» in anyone's words, «قواته» in a report of what someone
+	// said («وأضاف أن قواته أسرت ...»): the speaker's forces.
+	ours, his, reported := false, false, false
 	for i := s.first; i <= ev.last; i++ {
-		if c.v.toks[i].Enclitic == "نا" && c.isCueAt(cueForce, i) {
+		switch t := &c.v.toks[i]; {
+		case t.Enclitic == "نا" && c.isCueAt(cueForce, i):
 			ours = true
+		case (t.Enclitic == "ه" || t.Enclitic == "ها" || t.Enclitic == "هم") && c.isCueAt(cueForce, i) && s.clauseOf(i) == ev.clause:
+			his = true
 		}
 	}
+	for _, sp := range s.speakers {
+		if sp.cue.first < ev.first && !sp.according {
+			reported = true
+		}
+	}
+	ours = ours || his && reported
 	for k := len(s.speakers) - 1; k >= 0; k-- {
 		sp := s.speakers[k]
 		// Only a reporting verb has a subject who speaks («قالت»,

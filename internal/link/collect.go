@@ -184,7 +184,7 @@ func (a *article) collect() {
 		if class == "PERS" && first > 0 && settlementNouns.has(a.toks[first-1]) {
 			class = "LOC"
 		}
-		if class == "PERS" && a.commonNounPhrase(first, last) {
+		if class == "PERS" && a.commonNounPhrase(first, last) || first == last && adverbial(a.toks[first]) {
 			continue
 		}
 		a.addTagged(first, last, class)

@@ -50,6 +50,12 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 			wantType: map[string]string{"new:ثاير_حسن": "PER"},
 		},
 		{
+			name:    "a set phrase tagged as a place",
+			tagger:  fakeTagger{"بالكامل": "LOC"},
+			text:    "سيطرت القوات على مدينة سرت بالكامل أمس.",
+			wantNot: "new:كامل",
+		},
+		{
 			name:   "a known name the tagger found",
 			tagger: fakeTagger{"للجيش الوطني الليبي": "ORG"},
 			text:   "وصل تقرير من قائد المنطقة العسكرية للجيش الوطني الليبي.",

@@ -54,6 +54,17 @@ var placeCues = newWordSet(`في إلى الى من نحو قرب بالقرب �
 	بمنطقة محافظة بمحافظة ولاية بولاية شمال جنوب شرق غرب شمالي جنوبي شرقي غربي أطراف ضواحي داخل حول
 	مدخل محيط تخوم اتجاه باتجاه مطار`)
 
+// adverbialStems, after ب and the article, make set phrases a tagger may
+// take for a name after a place («سرت بالكامل»): never names.
+var adverbialStems = newWordSet(`كامل تحديد خصوص تالي فعل إضافة تزامن مقابل نسبة رغم ضبط ذات توازي أساس
+	تأكيد طبع مثل قوة تفصيل تعاون`)
+
+// adverbial reports whether a token is one of those set phrases.
+func adverbial(t arabic.Token) bool {
+	p := t.Proclitics()
+	return len(p) == 2 && p[0] == "ب" && p[1] == "ال" && adverbialStems.has(t)
+}
+
 // settlementNouns name a kind of inhabited place: the name after one is
 // a place whatever the tagger made of it («مخيم أبو ...» is a camp, not a
 // man called Abu ...).
