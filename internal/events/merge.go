@@ -132,11 +132,26 @@ func (c *docContext) merge(evs []*candidate) []*candidate {
 			}
 		}
 		var into *candidate
-		for _, k := range kept {
+		told := -1
+		for i, k := range kept {
 			if sameKind(k, ev) && samePlace(k, ev) && c.sameDay(k, ev) {
 				into = k
 				break
 			}
+			if told < 0 && restated(k, ev) && c.sameDay(k, ev) {
+				told = i
+			}
+		}
+		if into == nil && told >= 0 {
+			// The report that places the event keeps its coding; the
+			// other adds what it knows, as a later reference does.
+			if k := kept[told]; k.place.inClause {
+				mergeReference(k, ev)
+			} else {
+				mergeReference(ev, k)
+				kept[told] = ev
+			}
+			continue
 		}
 		if into == nil {
 			kept = append(kept, ev)
@@ -166,6 +181,22 @@ func (c *docContext) merge(evs []*candidate) []*candidate {
 		out = append(out, ev)
 	}
 	return out
+}
+
+// restated reports whether b tells again, a sentence or two later, the
+// event a told, with the same doer and sub-type (or trigger class: an
+// attack's weapon may go unsaid the second time) but no place of its own:
+// «استهدفت الجماعة سفينة في البحر الأحمر ... وقال المتحدث إن القوات
+// البحرية نفذت عملية استهدفت السفينة» is one attack, not a second one at
+// the last place the text named.
+func restated(a, b *candidate) bool {
+	if a.subType != b.subType && a.trig.class != b.trig.class || a.actor1 == nil || b.actor1 == nil || !a.actor1.same(b.actor1) {
+		return false
+	}
+	if a.place == nil || b.place == nil || a.place.inClause == b.place.inClause {
+		return false
+	}
+	return abs(a.sent.idx-b.sent.idx) <= 2
 }
 
 // foldDestruction drops property destruction that a violent event of the

@@ -38,6 +38,27 @@ func TestAirStrikesTakeTheEarlierStriker(t *testing.T) {
 	}
 }
 
+// A spokesman's account of an attack the article just reported, with no
+// place of its own, is that attack, not a second one at the last place
+// named.
+func TestRestatedAttackIsOneEvent(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 12 يناير 2024\n"+
+		"أعلنت جماعة الحوثي أنها استهدفت سفينة تجارية في خليج عدن بصاروخ، فيما قصفت طائرات أمريكية مواقع في مدينة الحديدة.\n"+
+		"وقال المتحدث باسم الحوثيين يحيى سريع إن القوات البحرية نفذت عملية استهدفت السفينة.")
+	n := 0
+	for _, e := range d.Events {
+		if actorName(e.Actor1) == "جماعة أنصار الله" {
+			n++
+			if e.Location == nil || e.Location.Name != "خليج عدن" {
+				t.Errorf("the attack placed at %+v, want خليج عدن", e.Location)
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d Houthi attacks, want one", n)
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""
