@@ -8,6 +8,7 @@ package ner
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -58,6 +59,7 @@ type Span struct {
 // tagState holds the buffers of one tagging call.
 type tagState struct {
 	x     extractor
+	words wordScoreCache
 	feats []uint64
 	emit  []float32
 	score []float32
@@ -147,17 +149,14 @@ func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint
 	s.x.prepare(words, norms, doc)
 	s.emit = grow(s.emit, n*numLabels)
 	scale := st.table.scale
+	k := slices.Index(m.stages, st)
 	for i := range n {
-		s.feats = s.x.features(i, s.feats[:0])
-		// Sum the 16-bit weights exactly, then scale once.
-		var acc [numLabels]int32
-		for _, f := range s.feats {
-			if w := st.table.get(fixKey(f)); w != nil {
-				for l, v := range w {
-					acc[l] += int32(v)
-				}
-			}
-		}
+		// Sum the 16-bit weights exactly, then scale once: the word's
+		// own features from the cache, the rest looked up.
+		var acc scores
+		acc, s.feats = s.words.get(k, st.table, &s.x, i, s.feats)
+		s.feats = s.x.contextFeatures(i, s.feats[:0])
+		st.table.add(&acc, s.feats)
 		row := s.emit[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
 		for l, v := range acc {
 			row[l] = float32(v) * scale
