@@ -227,6 +227,11 @@ func TestMatch(t *testing.T) {
 		{"نشرت صور الضحايا", []string{"1-1 gn:267008 common"}},
 		{"اللجنة كبيرة", nil}, // «كبيرة» is not ك + «البيرة»
 		{"حفتر ، طرابلس", []string{"0-0 kb:khalifa-haftar", "2-2 osm:ly:city:36"}},
+		// A name that starts with «منطقة» yields to a longer one inside it,
+		// and a direction after «منطقة X» makes a local name of X.
+		{"معارك في منطقة الساحل الغربي", []string{"3-4 kb:ly-west-coast"}},
+		{"معارك في منطقة الساحل الشرقي", nil},
+		{"تنشط الجماعات في منطقة الساحل", []string{"3-4 kb:sahel"}},
 	}
 	for _, tt := range tests {
 		got := describe(k.Match(tokens(tt.text)))

@@ -213,26 +213,25 @@ func (k *KB) Match(tokens []arabic.Token) []Match {
 	}
 	var out []Match
 	for i := 0; i < len(tokens); {
-		if !forms[i].ok {
+		best, bestStrip := k.bestAt(forms, i)
+		if best == nil {
 			i++
 			continue
 		}
-		var best *phrase
-		bestStrip := 0
-		for _, f := range forms[i].first {
-			for _, p := range k.phrases[f.form] {
-				if best != nil && len(p.words) <= len(best.words) {
-					break
-				}
-				if i+len(p.words) > len(tokens) || !innerMatch(p.words, forms[i+1:]) {
-					continue
-				}
-				best, bestStrip = p, f.strip
-				break
+		end := i + len(best.words)
+		// «منطقة الساحل الغربي» is the western coast, not the Sahel's
+		// «منطقة الساحل» and a stray adjective: a name that starts with a
+		// generic region noun yields to a longer one inside it.
+		if len(best.words) > 1 && regionHeads[best.words[0]] {
+			if next, _ := k.bestAt(forms, i+1); next != nil && i+1+len(next.words) > end {
+				i++
+				continue
 			}
 		}
-		if best == nil {
-			i++
+		// «منطقة الساحل الشرقي», with no entry of its own, is an eastern
+		// coast, not the Sahel: a direction after «منطقة X» qualifies X.
+		if end < len(tokens) && regionHeads[best.words[0]] && directionAdjectives[tokens[end].Norm] && spansCountries(best) {
+			i = end
 			continue
 		}
 		last := i + len(best.words) - 1
@@ -248,6 +247,55 @@ func (k *KB) Match(tokens []arabic.Token) []Match {
 		i = last + 1
 	}
 	return out
+}
+
+// bestAt returns the longest phrase starting at token i, and how many
+// proclitic letters its first word shed; nil when none starts there.
+func (k *KB) bestAt(forms []tokenForms, i int) (*phrase, int) {
+	if i >= len(forms) || !forms[i].ok {
+		return nil, 0
+	}
+	var best *phrase
+	bestStrip := 0
+	for _, f := range forms[i].first {
+		for _, p := range k.phrases[f.form] {
+			if best != nil && len(p.words) <= len(best.words) {
+				break
+			}
+			if i+len(p.words) > len(forms) || !innerMatch(p.words, forms[i+1:]) {
+				continue
+			}
+			best, bestStrip = p, f.strip
+			break
+		}
+	}
+	return best, bestStrip
+}
+
+// regionHeads are the generic nouns a region's name may start with.
+var regionHeads = map[string]bool{"منطقه": true, "مناطق": true, "اقليم": true}
+
+// directionAdjectives, after a name, make it part of a local name.
+var directionAdjectives = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"الشرقي", "الشرقية", "الغربي", "الغربية", "الشمالي", "الشمالية", "الجنوبي", "الجنوبية", "الأوسط"} {
+		m[arabic.Normalize(w)] = true
+	}
+	return m
+}()
+
+// spansCountries reports whether a phrase names only regions that lie in
+// no one country (the Sahel, the Horn of Africa).
+func spansCountries(p *phrase) bool {
+	if len(p.entries) == 0 {
+		return false
+	}
+	for _, e := range p.entries {
+		if e.Kind != "region" || e.Country != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // innerMatch reports whether the words after a phrase's first one match the
