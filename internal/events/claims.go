@@ -144,6 +144,9 @@ func (c *docContext) claimOf(ev *candidate) *record.Claim {
 		}
 	}
 	s := ev.sent
+	if a := c.blamer(ev); a != nil {
+		return &record.Claim{ID: record.Str(a.id), Name: record.Str(a.name)}
+	}
 	var pick *speech
 	for k := range s.speakers {
 		if sp := &s.speakers[k]; sp.cue.first < ev.first && (sp.last >= sp.first || sp.pronoun) {
@@ -171,6 +174,39 @@ func (c *docContext) claimOf(ev *candidate) *record.Claim {
 	}
 	return nil
 }
+
+// blamer is who holds another responsible for the event in a claim of
+// responsibility: «حمّلت حكومة الوفاق قوات حفتر مسؤولية الغارة» is the
+// government's claim. The subject follows the verb.
+func (c *docContext) blamer(ev *candidate) *actorRef {
+	s := ev.sent
+	if !c.cueIn(s, cueResponsibility, s.first, s.end) {
+		return nil
+	}
+	for i := s.first; i < ev.first; i++ {
+		if !blameVerbs[c.v.toks[i].Stem] {
+			continue
+		}
+		for _, m := range c.mentionsIn(i+1, ev.first) {
+			if m.actor && m.first <= i+2 {
+				return c.actorOf(m)
+			}
+		}
+	}
+	return nil
+}
+
+// blames reports whether a blame verb stands before token at in s.
+func (c *docContext) blames(s *sentence, at int) bool {
+	for i := s.first; i < at; i++ {
+		if blameVerbs[c.v.toks[i].Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+var blameVerbs = stemSet("حمل", "حملت", "حملوا", "يحمل", "تحمل")
 
 // earlierSpeaker returns the named source of a report cue before token at
 // in s or in the sentence before it.

@@ -79,8 +79,11 @@ func (c *docContext) detect(s *sentence) []*candidate {
 			c.drop(ev, why)
 			continue
 		}
-		ev.claimed = c.cueIn(s, cueResponsibility, s.first, s.end) && !c.ownPlaceOrDate(ev)
-		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev) || ev.claimed
+		responsibility := c.cueIn(s, cueResponsibility, s.first, s.end) && !c.ownPlaceOrDate(ev)
+		// «تبنت الجماعة الهجوم» claims the act; «حمّلت الحكومة الجماعة
+		// مسؤولية الهجوم» blames another, who is no claimant.
+		ev.claimed = responsibility && !c.blames(s, ev.first)
+		ev.ref = !ev.verb && c.v.toks[h.first].HasArticle() && !c.ownPlaceOrDate(ev) || responsibility
 		out = append(out, ev)
 	}
 	return c.absorb(out)

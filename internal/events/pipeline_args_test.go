@@ -59,6 +59,23 @@ func TestRestatedAttackIsOneEvent(t *testing.T) {
 	}
 }
 
+// «حمّلت X Y مسؤولية الغارة»: X's claim that Y did it; X is no doer.
+func TestBlameIsAClaim(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 3 يوليو 2019\n"+
+		"قتل 40 مهاجرا في غارة جوية استهدفت مركزا للمهاجرين في تاجوراء ليل الثلاثاء.\n"+
+		"وحملت حكومة الوفاق الوطني قوات حفتر مسؤولية الغارة.")
+	if len(d.Events) != 1 {
+		t.Fatalf("want one strike, got %d", len(d.Events))
+	}
+	e := d.Events[0]
+	if got := actorName(e.Actor1); got != "الجيش الوطني الليبي" {
+		t.Errorf("doer %q, want الجيش الوطني الليبي", got)
+	}
+	if e.ClaimedBy == nil || record.Deref(e.ClaimedBy.Name) != "حكومة الوفاق الوطني" {
+		t.Errorf("claimed by %+v, want حكومة الوفاق الوطني", e.ClaimedBy)
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""
