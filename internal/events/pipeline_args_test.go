@@ -202,6 +202,12 @@ func TestPipelineArguments(t *testing.T) {
 			place: "سرت", a1: "الجيش الوطني الليبي", a2: "قوات حكومة الوفاق",
 		},
 		{
+			name:  "«المدينة» after a town named only in an actor's name",
+			text:  "تاريخ النشر: 10 يونيو 2018\nشنت طائرات تابعة للجيش الوطني الليبي غارات على مواقع لمجلس شورى مجاهدي درنة وسط المدينة أمس.",
+			sub:   "Air/drone strike",
+			place: "درنة", a1: "الجيش الوطني الليبي", a2: "مجلس شورى مجاهدي درنة",
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",

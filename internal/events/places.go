@@ -233,7 +233,42 @@ func (c *docContext) antecedent(i int) *mention {
 			last = m
 		}
 	}
+	if last == nil {
+		last = c.placeInActorName(i)
+	}
 	return last
+}
+
+// townKinds are the gazetteer kinds of towns and cities: a village's name
+// inside an actor's is too often a word.
+var townKinds = map[string]bool{"city": true, "capital": true, "town": true}
+
+// placeInActorName finds, when no place was named before token i of its
+// sentence, a town named inside an actor's name there: «غارات على مواقع
+// لمجلس شورى مجاهدي درنة وسط المدينة» is in Derna. The place is read as a
+// mention of its own word.
+func (c *docContext) placeInActorName(i int) *mention {
+	if c.kb == nil {
+		return nil
+	}
+	s := c.sents[max(c.tokSent[i], 0)]
+	cc := c.docCountry()
+	for k := len(c.mentions) - 1; k >= 0; k-- {
+		m := c.mentions[k]
+		if m.first >= i || m.first < s.first || !m.actor || m.virtual {
+			continue
+		}
+		for j := m.first + 1; j <= m.last; j++ {
+			for _, e := range c.kb.Lookup(c.v.toks[j].Stem) {
+				if e.IsPlace() && e.HasCoords && townKinds[e.Kind] && (cc == "" || e.Country == cc) {
+					t := &c.v.toks[j]
+					return &mention{ent: entityOf(e), m: record.Mention{Text: t.Text, Start: t.Start, End: t.End},
+						first: j, last: j, place: true, virtual: true}
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // placesOf finds where an event happened. Territorial events return every
