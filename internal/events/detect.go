@@ -206,7 +206,7 @@ func (c *docContext) notEvent(ev *candidate) string {
 		end = s.clauses[ev.clause+1].end
 	}
 	for _, d := range s.dates {
-		if d.since && d.first >= cl.first && d.last < end {
+		if d.since && d.first >= cl.first && d.last < end && !c.recentSince(&d) && !c.sinceMeasure(s, d.first) {
 			return "ongoing"
 		}
 	}
@@ -217,6 +217,11 @@ func (c *docContext) notEvent(ev *candidate) string {
 	// «بعد أسابيع من المعارك»: fighting that lasted weeks, told as a span.
 	if !verb && ev.first-2 >= s.first && v.is(ev.first-1, "من") && longSpans[v.toks[ev.first-2].Stem] {
 		return "ongoing"
+	}
+	// «منذ اندلاع الحرب في أبريل الماضي، قتل آلاف المدنيين»: a toll since
+	// a war or a season began, not one event.
+	if c.sinceLongAgo(s) {
+		return "toll"
 	}
 	if !verb {
 		if c.purpose(ev) {
