@@ -115,6 +115,17 @@ type dateMention struct {
 	text  string
 }
 
+// insideName reports whether tokens first..last lie within a longer
+// entity mention: a weekday or month in a place's or a body's name.
+func (c *docContext) insideName(first, last int) bool {
+	for _, m := range c.mentions {
+		if m.first <= first && m.last >= last && m.last > m.first && !m.virtual {
+			return true
+		}
+	}
+	return false
+}
+
 // reading is one resolution of an expression against one reference day.
 type reading struct{ from, to time.Time }
 
@@ -153,8 +164,8 @@ func (c *docContext) findDates(s *sentence) {
 			dm := byStart[e.Start]
 			if dm == nil {
 				first, last := c.tokensOf(s.span.Start+e.Start, s.span.Start+e.End)
-				if first < 0 {
-					continue
+				if first < 0 || c.insideName(first, last) {
+					continue // «سوق الجمعة» is a place, not a Friday
 				}
 				dm = &dateMention{first: first, last: last, from: e.From, to: e.To, precision: e.Precision, future: e.Future, text: e.Text}
 				dm.since = first > s.first && c.v.is(first-1, "منذ") || c.v.is(first, "منذ")

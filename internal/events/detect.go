@@ -74,6 +74,10 @@ func (c *docContext) detect(s *sentence) []*candidate {
 		}
 		t := c.lex.triggers[h.idx]
 		ev := &candidate{trig: t, first: h.first, last: h.last, sent: s, clause: s.clauseOf(h.first)}
+		if c.insideName(h.first, h.last) {
+			c.drop(ev, "part of a name") // «اللواء 444 قتال» is a brigade
+			continue
+		}
 		ev.verb = t.verb && !c.nounContext(h.first)
 		if why := c.notEvent(ev); why != "" && !(ablate["modality"] && why != "not concrete") && !(ablate["soft"] && why == "not concrete") {
 			c.drop(ev, why)

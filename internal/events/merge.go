@@ -228,13 +228,15 @@ const maxReferenceParas = 6
 // referent is the event a definite event noun refers back to: the last
 // violent event before it, within maxReferenceParas paragraphs.
 func (c *docContext) referent(kept []*candidate, ev *candidate) *candidate {
+	violent := violentType[ev.eventType]
 	for k := len(kept) - 1; k >= 0; k-- {
 		e := kept[k]
 		if ev.sent.para-e.sent.para > maxReferenceParas {
 			return nil
 		}
-		switch e.eventType {
-		case "Battles", "Explosions/Remote violence", "Violence against civilians":
+		// «الهجوم» refers to the last violent event; «التوصل إلى اتفاق» to
+		// an agreement, never to the fighting it ended.
+		if violent && violentType[e.eventType] || !violent && e.subType == ev.subType {
 			return e
 		}
 	}

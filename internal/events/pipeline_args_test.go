@@ -1,6 +1,7 @@
 package events_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/marsad/marsad/internal/doc"
@@ -73,6 +74,27 @@ func TestBlameIsAClaim(t *testing.T) {
 	}
 	if e.ClaimedBy == nil || record.Deref(e.ClaimedBy.Name) != "حكومة الوفاق الوطني" {
 		t.Errorf("claimed by %+v, want حكومة الوفاق الوطني", e.ClaimedBy)
+	}
+}
+
+// Two groups of one camp fighting each other, named after the noun's
+// adjuncts; a brigade named «قتال» is no second clash; the agreement that
+// ended the fighting is an agreement, dated by the article, not a Friday
+// read in «سوق الجمعة».
+func TestClashBetweenAllies(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 15 أغسطس 2023\n"+
+		"اندلعت اشتباكات عنيفة، مساء الاثنين، بين جهاز الردع واللواء 444 قتال في عدة أحياء من العاصمة الليبية طرابلس.\n"+
+		"وأعلن المجلس الاجتماعي لسوق الجمعة التوصل إلى اتفاق لوقف إطلاق النار.")
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2)+" "+record.Deref(e.Date))
+	}
+	want := []string{
+		"Armed clash جهاز الردع لمكافحة الإرهاب والجريمة المنظمة / اللواء 444 قتال 2023-08-14",
+		"Agreement  /  2023-08-15",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -365,6 +365,24 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 	}
 
 	var a1, a2 *actorRef
+	// «اشتباكات ... بين جهاز الردع واللواء 444»: the two sides, however far
+	// from the noun and whichever camp each is in.
+	between := false
+	if subject == nil && agent == nil && ev.trig.class.eventType == "Battles" {
+		// The pair may stand in a clause of its own after the noun's
+		// adjuncts («اندلعت اشتباكات عنيفة، مساء الاثنين، بين ...»).
+		for _, y := range all {
+			if y.hint != hintWith || y.src || y.m.first < ev.last {
+				continue
+			}
+			for _, x := range all {
+				if x.m.last == y.m.first-1 && x.m.first > s.first && c.v.is(x.m.first-1, "بين") {
+					subject, with, between = x.m, y.m, true
+				}
+			}
+			break
+		}
+	}
 	if agent != nil {
 		a1 = c.actorOf(agent)
 	}
@@ -431,7 +449,7 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 			a2 = w
 		}
 	}
-	if a1 != nil && a2 != nil && (a1.same(a2) || a1.side != "" && a1.side == a2.side && role != "self") {
+	if a1 != nil && a2 != nil && (a1.same(a2) || a1.side != "" && a1.side == a2.side && role != "self" && !between) {
 		a2 = nil
 	}
 	if role == "self" && ev.trig.class.eventType != "Battles" {
