@@ -161,6 +161,10 @@ func (c *docContext) notEvent(ev *candidate) string {
 			return "part of a date" // «فجر الأحد» is dawn, not a blast
 		}
 	}
+	// «فجر اليوم الأربعاء» when the article gives no day to read it by.
+	if v.is(ev.first, "فجر") && ev.first == ev.last && ev.first+1 < s.end && dayWord(&v.toks[ev.first+1]) {
+		return "part of a date"
+	}
 	if t.class.name == "bodies" && c.bodiesOfVictims(ev) {
 		return "victims of another event"
 	}
@@ -471,6 +475,14 @@ func (c *docContext) purpose(ev *candidate) bool {
 		}
 	}
 	return true
+}
+
+// dayWord reports whether a token names a day: a weekday, «اليوم», «أمس».
+func dayWord(t *arabic.Token) bool {
+	if _, ok := arabic.Weekday(t.Norm); ok {
+		return true
+	}
+	return t.Stem == "يوم" || t.Stem == "امس" || t.Norm == "امس"
 }
 
 // longSpans are the plural spans of time that make «X من المعارك» a

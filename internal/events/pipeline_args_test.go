@@ -230,6 +230,12 @@ func TestPipelineArguments(t *testing.T) {
 			place: "درنة", a1: "الجيش الوطني الليبي", a2: "مجلس شورى مجاهدي درنة",
 		},
 		{
+			name:  "«استشهد» counts its dead; «فجر اليوم» in an undated article is dawn, not a blast",
+			text:  "استشهد ثمانية مواطنين، بينهم ثلاثة أطفال، فجر اليوم الأربعاء، في غارة شنتها طائرات الاحتلال الإسرائيلي على منزل في بلدة بني سهيلا شرق خان يونس.",
+			sub:   "Air/drone strike",
+			place: "بني سهيلا", a1: "الجيش الإسرائيلي", a2: "مدنيون (فلسطين)", dead: 8,
+		},
+		{
 			name:  "a merchant ship as the target",
 			text:  "تاريخ النشر: 12 يناير 2024\nقال الحوثيون إنهم استهدفوا ناقلة نفط في خليج عدن بصواريخ بحرية يوم الخميس.",
 			sub:   "Shelling/artillery/missile attack",
