@@ -31,6 +31,10 @@ func (a *analyser) attributionCandidate(i int, s sentence) *candidate {
 	if j >= s.t1 || a.word(j) == "ما" {
 		return nil // «بحسب ما قال X»: the verb is the cue
 	}
+	// «وفق بيان للتحالف الدولي»: the statement's author is the source.
+	if a.inExact(j, statementNouns) && j+1 < s.t1 && a.prepOf(j+1) == "ل" {
+		j++
+	}
 	prepStart := false
 	switch {
 	case a.text(j) == "لـ" || a.text(j) == "ل":
@@ -128,12 +132,13 @@ func (a *analyser) cameInCandidate(i int, s sentence) *candidate {
 }
 
 var (
-	withIt        = words("بها به")
-	inIt          = words("فيه فيها فيهما")
-	fromHim       = words("عنه عنها عنهم")
-	resultQad     = words("فقد فلقد")
-	transferCue   = &verbCue{lemma: "نقل"}
-	relayedSpeech = words("تأكيده تأكيدها تأكيدهم قوله قولها قولهم")
+	statementNouns = words("بيان تصريح تصريحات تقرير إعلان بلاغ تغريدة منشور رسالة")
+	withIt         = words("بها به")
+	inIt           = words("فيه فيها فيهما")
+	fromHim        = words("عنه عنها عنهم")
+	resultQad      = words("فقد فلقد")
+	transferCue    = &verbCue{lemma: "نقل"}
+	relayedSpeech  = words("تأكيده تأكيدها تأكيدهم قوله قولها قولهم")
 )
 
 // objectCue is the content rule of constructions without a verb of their

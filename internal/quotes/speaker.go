@@ -69,8 +69,12 @@ func (a *analyser) phraseText(t0, t1, from int) string {
 	}
 	to := a.toks[t1-1].End
 	text := string(a.runes[from:to])
-	if from == a.toks[t0].Start+1 && strings.HasPrefix(a.toks[t0].Norm, "لل") {
-		text = "ا" + text // «للموقع» less its «لـ» is «الموقع»
+	if t := &a.toks[t0]; from == t.Start+1 && strings.HasPrefix(t.Norm, "لل") {
+		if strings.HasPrefix(t.Stem, "ل") && t.Norm == "ل"+t.Stem {
+			text = "ال" + text // «للجنة» less its «لـ» is «اللجنة»: the stem's ل bears the article
+		} else {
+			text = "ا" + text // «للموقع» less its «لـ» is «الموقع»
+		}
 	}
 	return strings.TrimFunc(text, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) && !isMark(string(r)) && !(r == ')' && strings.ContainsRune(text, '('))
