@@ -131,10 +131,25 @@ func (c *docContext) code(ev *candidate, sent []*candidate) {
 	}
 	// Protesters who fight, burn or smash make a riot, not a battle or
 	// an armed group's looting.
-	if (cls.name == "clash" || cls.name == "loot") && inClause(cueProtester) {
+	if (cls.name == "clash" || cls.name == "loot") && (inClause(cueProtester) || c.crowdSide(ev)) {
 		ev.eventType, ev.subType, ev.cameo = "Riots", "Violent demonstration", "145"
 	}
 }
+
+// crowdSide reports whether a clash is «بين» a crowd and someone: «اندلعت
+// مواجهات بين الشبان وقوات الاحتلال» is youths against soldiers, a riot.
+func (c *docContext) crowdSide(ev *candidate) bool {
+	s := ev.sent
+	for k := ev.last + 1; k+1 < s.end && k <= ev.last+4; k++ {
+		if c.v.is(k, "بين") {
+			next := &c.v.toks[k+1]
+			return crowdWords[next.Stem] && c.mentionAt(k+1) == nil
+		}
+	}
+	return false
+}
+
+var crowdWords = stemSet("شبان", "شباب", "اهالي", "سكان", "محتجين", "متظاهرين", "مواطنين", "فتيه")
 
 // refineCAMEO gives a more specific CAMEO code of the same family when the
 // PETRARCH dictionary codes the trigger verb with an object word that the

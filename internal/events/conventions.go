@@ -142,6 +142,10 @@ func (c *docContext) conventions(ev *candidate) {
 // the crowd. Excessive force is the force's act against the protesters.
 func (c *docContext) demonstrators(ev *candidate, kind string) {
 	crowd := c.genericActor(kind, ev)
+	// A war's other camp guessed for a clash is no party to a crowd's.
+	if ev.actor2 != nil && ev.actor2.guessed {
+		ev.actor2 = nil
+	}
 	// What the crowd protested against is no party to the protest: «تظاهر
 	// مئات احتجاجا على الغارات الإسرائيلية».
 	for _, a := range []**actorRef{&ev.actor1, &ev.actor2} {

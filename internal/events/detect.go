@@ -489,7 +489,7 @@ func dayWord(t *arabic.Token) bool {
 // duration rather than an event.
 var longSpans = stemSet("اسابيع", "اشهر", "شهور", "سنوات", "سنين", "اعوام", "عقود")
 
-var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة", "مداهمات")
+var raidWords = stemSet("داهم", "داهمت", "داهموا", "مداهمة", "مداهمات", "اقتحم", "اقتحمت", "اقتحموا", "اقتحام")
 
 // sentenceHas reports whether a sentence holds a trigger of one of the
 // classes.

@@ -98,6 +98,22 @@ func TestClashBetweenAllies(t *testing.T) {
 	}
 }
 
+// A raid that made arrests is the arrests; confrontations between youths
+// and soldiers are a riot against the soldiers, not a battle with the
+// war's other camp.
+func TestRaidArrestsAndYouthsRiot(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 8 نوفمبر 2023\n"+
+		"اقتحمت قوات الاحتلال مخيم جنين واعتقلت عشرة شبان، فيما اندلعت مواجهات بين الشبان وقوات الاحتلال أصيب خلالها خمسة فلسطينيين بالرصاص الحي.")
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2))
+	}
+	want := []string{"Arrests الجيش الإسرائيلي / ", "Violent demonstration مثيرو شغب (فلسطين) / الجيش الإسرائيلي"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""
