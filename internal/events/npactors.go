@@ -67,6 +67,9 @@ func (c *docContext) buildNPActors() {
 		if m == nil {
 			m = c.governmentForcesAt(i)
 		}
+		if m == nil {
+			m = c.bareMilitiasAt(i)
+		}
 		if m != nil {
 			added = append(added, m)
 			c.mentions = append(c.mentions, m)
@@ -225,6 +228,39 @@ func (c *docContext) bareArmyAt(i int) *mention {
 	}
 	return c.virtualMention(e, i, i, false)
 }
+
+// bareMilitiasAt reads «المليشيات» with nothing saying whose, in an
+// article that writes from one camp of a war: the other camp's forces,
+// which is what such an article calls militias («تحرير الوشكة بعد معارك
+// مع المليشيات» in an outlet of Haftar's side).
+func (c *docContext) bareMilitiasAt(i int) *mention {
+	toks := c.v.toks
+	t := &toks[i]
+	if t.Kind != arabic.Word || !t.HasArticle() || !militiaNouns[t.Stem] || c.covered(i) || t.Enclitic != "" {
+		return nil
+	}
+	if i+1 < len(toks) && ownerWords[toks[i+1].Stem] {
+		return nil // «المليشيات التابعة لـ...» says whose
+	}
+	if c.d.Perspective == nil || c.d.Perspective.Leaning == "" {
+		return nil
+	}
+	other, ok := c.otherCamp(c.d.Perspective.Leaning)
+	if !ok {
+		return nil
+	}
+	for _, a := range kbArmies(c.kb)[c.docCountry()] {
+		if a.Side == other {
+			return c.virtualMention(entityOf(a), i, i, false)
+		}
+	}
+	return nil
+}
+
+var (
+	militiaNouns = stemSet("مليشيات", "ميليشيات", "مليشيا", "ميليشيا")
+	ownerWords   = stemSet("تابعه", "تابع", "مواليه", "موالي", "مدعومه", "مرتبطه")
+)
 
 // governmentForcesAt reads «القوات الحكومية», «قوات الحكومة», «القوات
 // النظامية» and «قوات الأمن» at token i: the state's forces, found as a

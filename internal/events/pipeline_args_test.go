@@ -114,6 +114,27 @@ func TestRaidArrestsAndYouthsRiot(t *testing.T) {
 	}
 }
 
+// In an article written from Haftar's side, «المليشيات» are the other
+// camp's forces; «المدعومة من تركيا» names a backer, not a place; and a
+// later strike with no place of its own is at the town taken, not at the
+// city that locates it («الوشكة غرب سرت»).
+func TestOneCampsArticle(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 10 يوليو 2020\n"+
+		"تمكنت وحدات القوات المسلحة العربية الليبية، اليوم، من تحرير منطقة الوشكة غرب سرت بعد معارك عنيفة مع المليشيات الإرهابية المدعومة من تركيا.\n"+
+		"وقال المتحدث باسم الجيش إن سلاح الجو نفذ عدة غارات على تجمعات المليشيات.")
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2)+" @"+e.Location.Name)
+	}
+	want := []string{
+		"Government regains territory الجيش الوطني الليبي / قوات حكومة الوفاق @الوشكة",
+		"Air/drone strike سلاح الجو التابع للجيش الوطني الليبي / قوات حكومة الوفاق @الوشكة",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""

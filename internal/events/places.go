@@ -47,8 +47,26 @@ func (c *docContext) placeUsable(s *sentence, m *mention) bool {
 	if m.first > 0 && c.isCueAt(cueOfPlace, m.first-1) && len(c.v.toks[m.first].Proclitics()) <= 1 {
 		return false
 	}
-	return !c.dateline(m) && !c.acrossBorder(m)
+	return !c.dateline(m) && !c.acrossBorder(m) && !c.backer(m)
 }
+
+// locates reports whether place m, after a near-cue, follows place p so
+// closely that it says where p is: «الوشكة غرب سرت».
+func (c *docContext) locates(p, m *mention, s *sentence) bool {
+	return p.place && c.placeUsable(s, p) && m.first-p.last >= 2 && m.first-p.last <= 3
+}
+
+// backer reports whether a place is named as a side's backer
+// («المليشيات المدعومة من تركيا»): a country, not a location.
+func (c *docContext) backer(m *mention) bool {
+	i := m.first
+	if i >= 2 && c.v.is(i-1, "من") && backedWords[c.v.toks[i-2].Stem] {
+		return true
+	}
+	return i >= 1 && (c.v.is(i-1, "بدعم") || hasProclitic(&c.v.toks[i], "ل") && backedWords[c.v.toks[i-1].Stem])
+}
+
+var backedWords = stemSet("مدعومه", "مدعوم", "مدعومين", "دعم", "بدعم", "مواليه", "موالي", "موالين", "تابعه", "تابع", "مرتبطه")
 
 // acrossBorder reports whether a place is named as what lies across a
 // border («قرب الحدود مع بوركينا فاسو»): the event is on this side.
@@ -486,6 +504,10 @@ func (c *docContext) fallbackPlace(ev *candidate) *placeRef {
 		for j := len(ms) - 1; j >= 0; j-- {
 			m := ms[j]
 			if !m.place || !c.placeUsable(prev, m) || c.isDestination(prev, m) {
+				continue
+			}
+			// «الوشكة غرب سرت»: Sirte locates al-Washka, where it happened.
+			if j > 0 && c.near(prev, m) && c.locates(ms[j-1], m, prev) {
 				continue
 			}
 			p := c.placeOf(m, prev, false)
