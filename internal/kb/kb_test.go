@@ -241,6 +241,17 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+// «للجيش» is a common word as a whole, but the segmenter reads ل, the
+// article and a name's first word in it.
+func TestMatchCommonWordWithPrepositionAndArticle(t *testing.T) {
+	k := mustDefault(t)
+	toks := arabic.Tokenize("شنت طائرات تابعة للجيش الوطني الليبي غارات على المدينة")
+	ms := k.Match(toks)
+	if len(ms) == 0 || ms[0].First != 3 || ms[0].Last != 5 || ms[0].Entries[0].ID != "kb:lna" {
+		t.Errorf("matches %q, want «للجيش الوطني الليبي» = kb:lna", describe(ms))
+	}
+}
+
 // TestMatchSegmentedTokens runs the matcher on the tokenizer's output, whose
 // stems carry the clitic segmentation.
 func TestMatchSegmentedTokens(t *testing.T) {

@@ -196,7 +196,10 @@ func formsOf(t *arabic.Token, common map[string]bool) tokenForms {
 			}
 		}
 		first = firstWordForms(norm, stem)
-		if common[stripAl(norm)] {
+		// A common word is read as itself only («لجنة» is no ل + «جنة»),
+		// unless the segmenter found a preposition and the article on it:
+		// «للجيش» is ل + «الجيش» however common the whole word is.
+		if common[stripAl(norm)] && !(len(t.Proclitics()) >= 2 && t.HasArticle()) {
 			first = first[:1]
 		}
 	}

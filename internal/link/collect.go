@@ -184,7 +184,9 @@ func (a *article) collect() {
 		if class == "PERS" && first > 0 && settlementNouns.has(a.toks[first-1]) {
 			class = "LOC"
 		}
-		if class == "PERS" && a.commonNounPhrase(first, last) || first == last && adverbial(a.toks[first]) {
+		// A set phrase («بالكامل»), a kind of place alone («المدينة»,
+		// which refers back to a place) or a social network is no name.
+		if class == "PERS" && a.commonNounPhrase(first, last) || first == last && (adverbial(a.toks[first]) || settlementNouns.has(a.toks[first]) || platforms.has(a.toks[first])) {
 			continue
 		}
 		a.addTagged(first, last, class)

@@ -56,6 +56,18 @@ func TestTaggedSpansAroundKnownNames(t *testing.T) {
 			wantNot: "new:كامل",
 		},
 		{
+			name:    "a kind of place alone tagged as a place",
+			tagger:  fakeTagger{"المدينة": "LOC"},
+			text:    "سقطت قذائف على أحياء المدينة مساء الأحد.",
+			wantNot: "new:مدينه",
+		},
+		{
+			name:    "a social network tagged as a place",
+			tagger:  fakeTagger{"تلغرام": "LOC"},
+			text:    "تبنت الجماعة الهجوم في بيان على تلغرام.",
+			wantNot: "new:تلغرام",
+		},
+		{
 			name:   "a known name the tagger found",
 			tagger: fakeTagger{"للجيش الوطني الليبي": "ORG"},
 			text:   "وصل تقرير من قائد المنطقة العسكرية للجيش الوطني الليبي.",

@@ -59,6 +59,11 @@ var placeCues = newWordSet(`في إلى الى من نحو قرب بالقرب �
 var adverbialStems = newWordSet(`كامل تحديد خصوص تالي فعل إضافة تزامن مقابل نسبة رغم ضبط ذات توازي أساس
 	تأكيد طبع مثل قوة تفصيل تعاون`)
 
+// platforms are the social networks statements are posted on («في بيان
+// على تلغرام»): a tagger may take one for a place.
+var platforms = newWordSet(`تلغرام تليغرام تيليغرام تويتر فيسبوك فيس يوتيوب واتساب إنستغرام انستغرام تيك
+	تيكتوك`)
+
 // adverbial reports whether a token is one of those set phrases.
 func adverbial(t arabic.Token) bool {
 	p := t.Proclitics()
