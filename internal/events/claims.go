@@ -48,7 +48,8 @@ func (c *docContext) findSpeakers(s *sentence) {
 				}
 				break
 			}
-			if t.Kind == arabic.Word && (complementisers[t.Stem] || c.startsTrigger(i, s.end)) {
+			// A trigger inside a name («هيئة تحرير الشام») does not end it.
+			if t.Kind == arabic.Word && (complementisers[t.Stem] || c.startsTrigger(i, s.end) && !c.insideName(i, i)) {
 				break
 			}
 			if i > from && c.lex.verbs[t.Stem] {

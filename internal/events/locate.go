@@ -79,7 +79,10 @@ func (c *docContext) container(p *placeRef, s *sentence) *placeRef {
 		pick = before
 	}
 	if pick == nil {
-		best := -1
+		// A quarter («حي سعوان») lies in a city: a city named nearby
+		// contains it rather than a province named closer.
+		quarter := p.m.first > 0 && c.v.is(p.m.first-1, "حي", "ضاحيه", "احياء")
+		best, bestTown := -1, false
 		for _, m := range c.mentions {
 			ms := c.tokSent[m.first]
 			if ms < 0 || !usable(m) {
@@ -88,8 +91,9 @@ func (c *docContext) container(p *placeRef, s *sentence) *placeRef {
 			if para := c.sents[ms].para; para != s.para && para != s.para-1 {
 				continue
 			}
-			if d := abs(m.first - p.m.first); best < 0 || d < best {
-				pick, best = m, d
+			town := quarter && c.townLevel(m.ent)
+			if d := abs(m.first - p.m.first); best < 0 || town && !bestTown || town == bestTown && d < best {
+				pick, best, bestTown = m, d, town
 			}
 		}
 	}
@@ -97,6 +101,12 @@ func (c *docContext) container(p *placeRef, s *sentence) *placeRef {
 		return nil
 	}
 	return c.placeOf(pick, c.sents[max(c.tokSent[pick.first], 0)], false)
+}
+
+// townLevel reports whether a place is a town or a city, not a province.
+func (c *docContext) townLevel(e *record.Entity) bool {
+	k := c.kbEntry(e)
+	return k != nil && townKinds[k.Kind]
 }
 
 // isCountry reports whether a place entity is a whole country.

@@ -135,6 +135,19 @@ func TestOneCampsArticle(t *testing.T) {
 	}
 }
 
+// A quarter named without coordinates («حي سعوان») lies in the city named
+// with it the sentence before, not in the province named after the city.
+func TestQuarterLiesInACity(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 10 مارس 2022\n"+
+		"شن طيران التحالف غارات على مواقع في العاصمة صنعاء ومحافظة مأرب فجر الخميس.\n"+
+		"وقالت قناة محلية إن غارة أخرى استهدفت منزلا في حي سعوان، ما أدى إلى سقوط قتيلين.")
+	for _, e := range d.Events {
+		if e.Fatalities != nil && *e.Fatalities == 2 && (e.Location == nil || e.Location.Name != "صنعاء") {
+			t.Errorf("the strike on the quarter placed at %+v, want صنعاء", e.Location)
+		}
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""
@@ -271,6 +284,12 @@ func TestPipelineArguments(t *testing.T) {
 			text:  "استشهد ثمانية مواطنين، بينهم ثلاثة أطفال، فجر اليوم الأربعاء، في غارة شنتها طائرات الاحتلال الإسرائيلي على منزل في بلدة بني سهيلا شرق خان يونس.",
 			sub:   "Air/drone strike",
 			place: "بني سهيلا", a1: "الجيش الإسرائيلي", a2: "مدنيون (فلسطين)", dead: 8,
+		},
+		{
+			name:  "foiling an infiltration is a clash with the infiltrators, whose ل-phrase names them",
+			text:  "تاريخ النشر: 10 مارس 2022\nأعلنت هيئة تحرير الشام في إدلب إحباط محاولة تسلل لقوات النظام على محور جبل الزاوية، وقتل أربعة عناصر منها.",
+			sub:   "Armed clash",
+			place: "جبل الزاوية", a1: "هيئة تحرير الشام", a2: "الجيش العربي السوري", dead: 4,
 		},
 		{
 			name:  "a merchant ship as the target",

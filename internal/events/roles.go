@@ -226,6 +226,11 @@ func isPatientNoun(ev *candidate) bool {
 	case "attack":
 		first := ev.trig.words[0].alts[0]
 		return first == "استهداف" || first == "اقتحام" || first == "مداهمه"
+	case "clash":
+		// «صد هجوم لقوات X», «إحباط محاولة تسلل لقوات X»: what was
+		// repelled is the other side's.
+		first := ev.trig.words[0].alts[0]
+		return first == "صد" || first == "احباط"
 	}
 	return false
 }
@@ -340,7 +345,7 @@ func (c *docContext) assignRoles(ev *candidate, prevActor *actorRef) {
 		}
 	}
 	switch {
-	case patient && after != nil && c.doerByLam(after, cl):
+	case patient && after != nil && ev.trig.class.eventType == "Explosions/Remote violence" && c.doerByLam(after, cl):
 		// «قصف مدفعي لقوات النظام على بلدة كفرنبل»: the noun's ل-phrase
 		// before a target with «على» names who shelled.
 		subject = after
