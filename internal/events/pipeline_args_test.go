@@ -141,10 +141,16 @@ func TestQuarterLiesInACity(t *testing.T) {
 	d := analyzeText(t, "تاريخ النشر: 10 مارس 2022\n"+
 		"شن طيران التحالف غارات على مواقع في العاصمة صنعاء ومحافظة مأرب فجر الخميس.\n"+
 		"وقالت قناة محلية إن غارة أخرى استهدفت منزلا في حي سعوان، ما أدى إلى سقوط قتيلين.")
+	var places []string
 	for _, e := range d.Events {
+		places = append(places, e.Location.Name)
 		if e.Fatalities != nil && *e.Fatalities == 2 && (e.Location == nil || e.Location.Name != "صنعاء") {
 			t.Errorf("the strike on the quarter placed at %+v, want صنعاء", e.Location)
 		}
+	}
+	// Strikes on two places joined by و are two events, as ACLED codes them.
+	if strings.Join(places, ",") != "صنعاء,محافظة مأرب" {
+		t.Errorf("strikes at %q, want صنعاء and محافظة مأرب", places)
 	}
 }
 

@@ -363,6 +363,13 @@ func (c *docContext) placesOf(ev *candidate) (out []*placeRef, ok bool) {
 			inClause = landed
 		}
 	}
+	// «غارات على مواقع في صنعاء ومحافظة مأرب»: strikes on places joined by
+	// و are one event per place, as ACLED codes them.
+	if remoteClasses[name] {
+		if list := c.joinedPlaces(inClause); len(list) > 1 {
+			return list, true
+		}
+	}
 	if len(inClause) > 0 {
 		inClause = mostSpecific(inClause, territorial[name])
 		if territorial[name] {
@@ -424,6 +431,26 @@ func (c *docContext) lastPlaceBefore(at, sentences int) *mention {
 
 // mostSpecific drops countries and regions when a list also names towns or
 // sites; a list (territorial) keeps the rest, in order.
+// joinedPlaces returns the places of ps that follow one another joined by
+// و, each right after the one before («صنعاء ومحافظة مأرب»); fewer than two
+// when there is no such list.
+func (c *docContext) joinedPlaces(ps []*placeRef) []*placeRef {
+	for i := 0; i+1 < len(ps); i++ {
+		list := []*placeRef{ps[i]}
+		for j := i + 1; j < len(ps); j++ {
+			prev, m := list[len(list)-1].m, ps[j].m
+			if prev == nil || m == nil || m.first != prev.last+1 || !hasConjunction(&c.v.toks[m.first]) {
+				break
+			}
+			list = append(list, ps[j])
+		}
+		if len(list) > 1 {
+			return list
+		}
+	}
+	return nil
+}
+
 func mostSpecific(ps []*placeRef, list bool) []*placeRef {
 	best := kb.PrecisionRegion + 1
 	for _, p := range ps {
