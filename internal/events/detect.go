@@ -265,6 +265,14 @@ func (c *docContext) notEvent(ev *candidate) string {
 			return "not concrete"
 		}
 	}
+	// «قذائف سقطت على سوق المدينة»: shells fell, no town did.
+	if t.class.name == "fall" {
+		for k := max(cl.first, ev.first-3); k < ev.first; k++ {
+			if c.isCueAt(cueShelling, k) || c.isCueAt(cueAir, k) {
+				return "shells fell"
+			}
+		}
+	}
 	if t.class.name == "protest" && v.toks[ev.first].Stem == "احتجاجا" && c.sentenceHasBefore(s, ev.first) {
 		// «تظاهر مئات احتجاجا على ...», «أحرق محتجون مقر الشرطة احتجاجا
 		// على ...»: the adverb says why the act before it was done.

@@ -1,6 +1,7 @@
 package events_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -151,6 +152,25 @@ func TestQuarterLiesInACity(t *testing.T) {
 	// Strikes on two places joined by و are two events, as ACLED codes them.
 	if strings.Join(places, ",") != "صنعاء,محافظة مأرب" {
 		t.Errorf("strikes at %q, want صنعاء and محافظة مأرب", places)
+	}
+}
+
+// Shells that fell are shelling, not a town that fell; «المدينة» is the
+// town its own sentence names, not one named earlier with «مدينة».
+func TestShellsFellOnTheTownOfTheSentence(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 20 فبراير 2024\n"+
+		"هاجمت قوات الدعم السريع قرية قرب مدينة ود مدني أمس.\n"+
+		"وفي الفاشر، قال ناشطون إن قذائف سقطت يوم الجمعة على سوق المدينة، ما أدى إلى مقتل 5 أشخاص.")
+	var got []string
+	for _, e := range d.Events {
+		f := 0
+		if e.Fatalities != nil {
+			f = *e.Fatalities
+		}
+		got = append(got, fmt.Sprintf("%s @%s %d", e.SubEventType, e.Location.Name, f))
+	}
+	if len(got) != 2 || got[1] != "Shelling/artillery/missile attack @الفاشر 5" {
+		t.Errorf("events %q, want the second a shelling of الفاشر with 5 dead", got)
 	}
 }
 

@@ -231,7 +231,12 @@ func (c *docContext) isAnaphor(i int) bool {
 // وليد» for «البلدة»), else the last place named before it.
 func (c *docContext) antecedent(i int) *mention {
 	stem := c.v.toks[i].Stem
-	var last *mention
+	// Ranked: a place introduced with the same noun in the anaphor's own
+	// sentence, any place of that sentence («وفي الفاشر، قال ناشطون إن قذائف
+	// سقطت على سوق المدينة»), a place introduced with the same noun before,
+	// the last place named; the last of each rank wins.
+	var best *mention
+	bestRank := 0
 	for _, m := range c.mentions {
 		if m.first >= i {
 			break
@@ -243,18 +248,25 @@ func (c *docContext) antecedent(i int) *mention {
 		if !c.placeUsable(s, m) || c.isDestination(s, m) {
 			continue
 		}
-		if m.first > 0 && c.v.toks[m.first-1].Stem == stem {
-			last = m
-			continue
+		sameNoun := m.first > 0 && c.v.toks[m.first-1].Stem == stem
+		sameSent := c.tokSent[m.first] == c.tokSent[i]
+		rank := 1
+		switch {
+		case sameSent && sameNoun:
+			rank = 4
+		case sameSent:
+			rank = 3
+		case sameNoun:
+			rank = 2
 		}
-		if last == nil || c.v.toks[max(last.first-1, 0)].Stem != stem {
-			last = m
+		if rank >= bestRank {
+			best, bestRank = m, rank
 		}
 	}
-	if last == nil {
-		last = c.placeInActorName(i)
+	if best == nil {
+		best = c.placeInActorName(i)
 	}
-	return last
+	return best
 }
 
 // townKinds are the gazetteer kinds of towns and cities: a village's name
