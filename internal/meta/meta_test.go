@@ -242,3 +242,15 @@ func TestContentHash(t *testing.T) {
 		t.Errorf("different text, same hash")
 	}
 }
+
+// A stamp that gives only a time of day is no date, and no warning.
+func TestTimeOfDayStampIsNoWarning(t *testing.T) {
+	for _, stamp := range []string{"14:32", "2:05 م", "9:30 AM", "١٤:٣٢"} {
+		if _, w := Published(Dates{Stated: stamp, Body: "قال مسؤول إن الوضع هادئ."}, nil); len(w) != 0 {
+			t.Errorf("stamp %q: warnings %q", stamp, w)
+		}
+	}
+	if _, w := Published(Dates{Stated: "غدا صباحا", Body: "قال مسؤول إن الوضع هادئ."}, nil); len(w) == 0 {
+		t.Error("an unreadable stamp that is not a time must still be reported")
+	}
+}

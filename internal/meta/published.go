@@ -2,6 +2,7 @@ package meta
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -80,7 +81,10 @@ func Published(in Dates, find DateFinder) (p record.Published, warnings []string
 			}
 			return stated(t, in.Stated), warnings
 		}
-		warnings = append(warnings, fmt.Sprintf("cannot read the stated date %q; inferring from the text", in.Stated))
+		// «آخر تحديث: 14:32» gives a time of day, no date: nothing to warn of.
+		if !timeOfDay.MatchString(strings.TrimSpace(in.Stated)) {
+			warnings = append(warnings, fmt.Sprintf("cannot read the stated date %q; inferring from the text", in.Stated))
+		}
 	}
 	var upper time.Time
 	if in.Crawled != "" {
@@ -119,6 +123,9 @@ func Published(in Dates, find DateFinder) (p record.Published, warnings []string
 	}
 	return p, warnings
 }
+
+// timeOfDay matches a stamp that is only a time: «14:32», «2:05 م», "9:30 AM".
+var timeOfDay = regexp.MustCompile(`^[0-9٠-٩]{1,2}[:٫.][0-9٠-٩]{2}(?:[:٫.][0-9٠-٩]{2})?\s*(?:[صم]|[AaPp]\.?[Mm]\.?)?$`)
 
 func stated(t time.Time, evidence string) record.Published {
 	d := day(t)
