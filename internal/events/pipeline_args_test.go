@@ -174,6 +174,19 @@ func TestShellsFellOnTheTownOfTheSentence(t *testing.T) {
 	}
 }
 
+// An arrest the authorities of a town announce happened in that town, not
+// at the place the sentence before named.
+func TestArrestByATownsAuthorities(t *testing.T) {
+	d := analyzeText(t, "تاريخ النشر: 20 فبراير 2024\n"+
+		"وقعت اشتباكات في مدينة الفاشر أمس.\n"+
+		"كما أعلنت السلطات في بورتسودان اعتقال ثلاثة أشخاص بتهمة التخابر.")
+	for _, e := range d.Events {
+		if e.SubEventType == "Arrests" && (e.Location == nil || e.Location.Name != "بورتسودان") {
+			t.Errorf("arrest placed at %+v, want بورتسودان", e.Location)
+		}
+	}
+}
+
 func actorName(a *record.Actor) string {
 	if a == nil {
 		return ""

@@ -530,6 +530,9 @@ func (c *docContext) fallbackPlace(ev *candidate) *placeRef {
 	if sentBest != nil && !sentBest.country {
 		return sentBest
 	}
+	if p := c.authorityPlace(ev); p != nil {
+		return p
+	}
 	// The nearest earlier sentence that names a place: its last town or
 	// part of a town, else its last region («في مخيم أبو شوك شمال الفاشر
 	// عاصمة ولاية شمال دارفور» is near al-Fashir, not all of the state).
@@ -564,3 +567,26 @@ func (c *docContext) fallbackPlace(ev *candidate) *placeRef {
 	}
 	return sentBest
 }
+
+// authorityPlace is, for an arrest, the town of the authorities that
+// announce it: «أعلنت السلطات في بورتسودان اعتقال ثلاثة أشخاص» happened in
+// Port Sudan, where those authorities arrest.
+func (c *docContext) authorityPlace(ev *candidate) *placeRef {
+	if ev.trig.class.name != "arrest" {
+		return nil
+	}
+	s := ev.sent
+	for _, sp := range s.speakers {
+		if sp.last < sp.first || sp.cue.first > ev.first || !authorityNouns[c.v.toks[sp.first].Stem] {
+			continue
+		}
+		for _, m := range c.mentionsIn(sp.first, sp.last+1) {
+			if m.place && c.townLevel(m.ent) {
+				return c.placeOf(m, s, false)
+			}
+		}
+	}
+	return nil
+}
+
+var authorityNouns = stemSet("سلطات", "شرطه", "امن", "نيابه", "اجهزه")
