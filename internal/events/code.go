@@ -336,13 +336,13 @@ func (c *docContext) victimPosition(ev *candidate, i int) (counted, object bool)
 	}
 	object = ev.verb && ev.clause == s.clauseOf(i) && i > ev.last && i <= ev.last+4
 	for _, f := range s.deaths {
-		if f.first == i && f.last == i {
+		if f.noun && f.first == i {
 			return true, object // «قتل مدنيان»: the noun is its own count
 		}
 	}
 	for k := i - 1; k >= max(s.first, i-3); k-- {
 		t := &c.v.toks[k]
-		if t.Kind == arabic.Number || c.countAt(s, k) || c.isCueAt(cueDeath, k) || c.isCueAt(cueWounded, k) ||
+		if t.Kind == arabic.Number || c.figureAt(s, k) || c.isCueAt(cueDeath, k) || c.isCueAt(cueWounded, k) ||
 			c.isCueAt(cueCaptive, k) || c.v.is(k, "بين", "منهم", "معظم", "غالبيه", "اغلب") {
 			return true, object
 		}
@@ -351,18 +351,6 @@ func (c *docContext) victimPosition(ev *candidate, i int) (counted, object bool)
 		}
 	}
 	return false, object
-}
-
-// countAt reports whether token k is part of a death figure or the noun a
-// number counts («35 قتيلا»); a noun that is its own count («مدنيان»)
-// counts no word after it.
-func (c *docContext) countAt(s *sentence, k int) bool {
-	for _, f := range s.deaths {
-		if k >= f.first && k <= f.last || k == f.last+1 && c.v.toks[f.last].Kind == arabic.Number {
-			return true
-		}
-	}
-	return false
 }
 
 // countedByNumber reports whether a number or a death figure stands just

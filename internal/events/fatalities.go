@@ -12,6 +12,9 @@ type deathFigure struct {
 	bodies bool
 	// victim is the side the dead belonged to («35 عنصرا من ميليشيات X»).
 	victim *mention
+	// noun is true for a noun that is its own count («مقتل جنديين»): no
+	// counted noun follows it.
+	noun bool
 }
 
 // Singular and dual nouns for people that state a count by themselves
@@ -76,7 +79,7 @@ func (c *docContext) findDeaths(s *sentence) {
 			val = 1
 		}
 		if val > 0 && !c.figureAt(s, i+1) {
-			s.deaths = append(s.deaths, deathFigure{first: i + 1, last: i + 1, value: val, victim: c.victimAfter(s, i+1)})
+			s.deaths = append(s.deaths, deathFigure{first: i + 1, last: i + 1, value: val, victim: c.victimAfter(s, i+1), noun: true})
 		}
 	}
 }
@@ -102,10 +105,12 @@ func (c *docContext) joinedToFigure(s *sentence, first int) bool {
 	return false
 }
 
-// figureAt reports whether a death figure of s already covers token i.
+// figureAt reports whether a death figure of s already covers token i: its
+// own tokens and, for a number, the noun it counts right after it («35
+// قتيلا»). A noun that is its own count («مدنيان») covers no word after it.
 func (c *docContext) figureAt(s *sentence, i int) bool {
 	for _, f := range s.deaths {
-		if i >= f.first && i <= f.last+1 {
+		if i >= f.first && i <= f.last || i == f.last+1 && !f.noun {
 			return true
 		}
 	}
