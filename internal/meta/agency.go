@@ -167,20 +167,29 @@ var datelineRe = regexp.MustCompile(`^[^\n()\-–—:/]{1,40}?(?:\(([^()\n]{1,40
 // opens a paragraph, «الأبيض (د ب أ) - », when it credits a wire agency;
 // 0 when there is none.
 func DatelineLength(para string) int {
-	loc := datelineRe.FindStringSubmatchIndex(para)
-	if loc == nil {
+	_, end := datelineAgency(para)
+	if end == 0 {
 		return 0
 	}
-	for g := 1; 2*g+1 < len(loc); g++ {
-		if loc[2*g] >= 0 && CanonicalAgency(para[loc[2*g]:loc[2*g+1]]) != "" {
-			end := loc[1]
-			for end < len(para) && (para[end] == ' ' || para[end] == '-') {
-				end++
-			}
-			return utf8.RuneCountInString(para[:end])
+	for end < len(para) && (para[end] == ' ' || para[end] == '-') {
+		end++
+	}
+	return utf8.RuneCountInString(para[:end])
+}
+
+// datelineAgency reads the dateline that opens a paragraph: the agency it
+// credits and the byte offset where it ends; "", 0 when it credits none.
+func datelineAgency(para string) (string, int) {
+	loc := datelineRe.FindStringSubmatchIndex(para)
+	for g := 1; loc != nil && 2*g+1 < len(loc); g++ {
+		if loc[2*g] < 0 {
+			continue
+		}
+		if a := CanonicalAgency(para[loc[2*g]:loc[2*g+1]]); a != "" {
+			return a, loc[1]
 		}
 	}
-	return 0
+	return "", 0
 }
 
 // creditRe matches an agency credit in brackets: «(أ ف ب)», «(رويترز)».
@@ -192,12 +201,8 @@ var creditRe = regexp.MustCompile(`\(([^()\n]{1,40})\)`)
 func Agency(body string) string {
 	paras := strings.SplitN(body, "\n", 4)
 	for _, p := range paras[:min(len(paras), 3)] {
-		if m := datelineRe.FindStringSubmatch(p); m != nil {
-			for _, g := range m[1:] {
-				if a := CanonicalAgency(g); g != "" && a != "" {
-					return a
-				}
-			}
+		if a, _ := datelineAgency(p); a != "" {
+			return a
 		}
 	}
 	// A bracketed credit anywhere, such as at the end: «… (أ ف ب)».
