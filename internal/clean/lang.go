@@ -17,8 +17,10 @@ func Language(text string) string {
 		text = text[:64<<10]
 	}
 	var sc script
-	for _, r := range text {
-		if class := classify(r); class&letter != 0 {
+	for i := 0; i < len(text); {
+		class, n := classAt(text, i)
+		i += n
+		if class&letter != 0 {
 			sc.add(class)
 		}
 	}

@@ -32,21 +32,8 @@ func newLine(raw string) line {
 	// or bar is not one.
 	alnum, wordLetters := false, 0
 	for i := 0; i < len(t); {
-		// Arabic letters are two-byte sequences classified by table without
-		// decoding.
-		var class uint16
-		switch c := t[i]; {
-		case c < utf8.RuneSelf:
-			class = asciiClass[c]
-			i++
-		case c >= 0xD8 && c <= 0xDB && i+1 < len(t) && t[i+1]&0xC0 == 0x80:
-			class = arabicBlock[uint(c&3)<<6|uint(t[i+1]&0x3F)]
-			i += 2
-		default:
-			r, n := utf8.DecodeRuneInString(t[i:])
-			class = classify(r)
-			i += n
-		}
+		class, n := classAt(t, i)
+		i += n
 		l.runes++
 		switch {
 		case class == space:
@@ -132,6 +119,20 @@ var asciiClass, arabicBlock = func() (a [128]uint16, b [256]uint16) {
 	}
 	return a, b
 }()
+
+// classAt returns the class bits of the code point at byte i of s and its
+// length. Arabic letters are two-byte sequences classified by table
+// without decoding.
+func classAt(s string, i int) (uint16, int) {
+	switch c := s[i]; {
+	case c < utf8.RuneSelf:
+		return asciiClass[c], 1
+	case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+		return arabicBlock[uint(c&3)<<6|uint(s[i+1]&0x3F)], 2
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return classify(r), n
+}
 
 // classify returns the class bits of one code point.
 func classify(r rune) uint16 {

@@ -78,3 +78,22 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// classAt reads the code points of a string as ranging over it does and
+// classifies each as classify does.
+func FuzzClassAt(f *testing.F) {
+	f.Add("قال «الجيش» 35 Reuters پ ی ي \xff\xd8")
+	f.Fuzz(func(t *testing.T, s string) {
+		i := 0
+		for _, r := range s {
+			class, n := classAt(s, i)
+			if want := classify(r); class != want {
+				t.Fatalf("classAt(%q, %d) = %b, classify(%q) = %b", s, i, class, r, want)
+			}
+			i += n
+		}
+		if i != len(s) {
+			t.Fatalf("classAt stepped to %d of %d bytes", i, len(s))
+		}
+	})
+}
