@@ -259,7 +259,10 @@ func (c *docContext) bareMilitiasAt(i int) *mention {
 
 var (
 	militiaNouns = stemSet("مليشيات", "ميليشيات", "مليشيا", "ميليشيا")
-	ownerWords   = stemSet("تابعه", "تابع", "مواليه", "موالي", "مدعومه", "مرتبطه")
+	// ownerForms say whose a body is («التابعة لـ», «الموالية لـ»); as a
+	// place's noun they name its backer (backedWords).
+	ownerForms = []string{"تابعه", "تابع", "مواليه", "موالي", "مدعومه", "مرتبطه"}
+	ownerWords = stemSet(ownerForms...)
 )
 
 // governmentForcesAt reads «القوات الحكومية», «قوات الحكومة», «القوات

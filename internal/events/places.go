@@ -66,7 +66,7 @@ func (c *docContext) backer(m *mention) bool {
 	return i >= 1 && (c.v.is(i-1, "بدعم") || hasProclitic(&c.v.toks[i], "ل") && backedWords[c.v.toks[i-1].Stem])
 }
 
-var backedWords = stemSet("مدعومه", "مدعوم", "مدعومين", "دعم", "بدعم", "مواليه", "موالي", "موالين", "تابعه", "تابع", "مرتبطه")
+var backedWords = stemSet(append([]string{"مدعوم", "مدعومين", "موالين", "دعم", "بدعم"}, ownerForms...)...)
 
 // acrossBorder reports whether a place is named as what lies across a
 // border («قرب الحدود مع بوركينا فاسو»): the event is on this side.
