@@ -148,7 +148,6 @@ func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint
 	}
 	s.x.prepare(words, norms, doc)
 	s.emit = grow(s.emit, n*numLabels)
-	scale := st.table.scale
 	k := slices.Index(m.stages, st)
 	for i := range n {
 		// Sum the 16-bit weights exactly, then scale once: the word's
@@ -157,18 +156,23 @@ func (m *Model) decode(s *tagState, st *stage, words, norms []string, doc []uint
 		acc, s.feats = s.words.get(k, st.table, &s.x, i, s.feats)
 		s.feats = s.x.contextFeatures(i, s.feats[:0])
 		st.table.add(&acc, s.feats)
-		row := s.emit[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
-		for l, v := range acc {
-			row[l] = float32(v) * scale
-		}
-		if st == m.stages[len(m.stages)-1] {
-			row[0] -= m.oBias
-			for l := 1; l < numLabels; l++ {
-				row[l] += m.typeBias[(l-1)/partsPerType]
-			}
-		}
+		m.emitRow(st, &acc, s.emit[i*numLabels:(i+1)*numLabels:(i+1)*numLabels])
 	}
 	return viterbi(s, n, s.emit, &st.trans)
+}
+
+// emitRow turns a token's summed weights under stage st into its label
+// scores: scaled, and on the last stage shifted by the O and type biases.
+func (m *Model) emitRow(st *stage, acc *scores, row []float32) {
+	for l, v := range acc {
+		row[l] = float32(v) * st.table.scale
+	}
+	if st == m.stages[len(m.stages)-1] {
+		row[0] -= m.oBias
+		for l := 1; l < numLabels; l++ {
+			row[l] += m.typeBias[(l-1)/partsPerType]
+		}
+	}
 }
 
 // predecessors lists, for each label, the labels it may follow.

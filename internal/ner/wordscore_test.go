@@ -51,15 +51,7 @@ func TestWordScoreCacheMatchesFullSum(t *testing.T) {
 			for i := range sent.Words {
 				var acc scores
 				m.stages[0].table.add(&acc, x.features(i, nil))
-				for l, v := range acc {
-					emit[i*numLabels+l] = float32(v) * m.stages[0].table.scale
-				}
-				if m.stages[0] == m.stages[len(m.stages)-1] {
-					emit[i*numLabels] -= m.oBias
-					for l := 1; l < numLabels; l++ {
-						emit[i*numLabels+l] += m.typeBias[(l-1)/partsPerType]
-					}
-				}
+				m.emitRow(m.stages[0], &acc, emit[i*numLabels:(i+1)*numLabels])
 			}
 			ref := &tagState{}
 			want := viterbi(ref, len(sent.Words), emit, &m.stages[0].trans)
