@@ -86,17 +86,12 @@ func TestClashBetweenAllies(t *testing.T) {
 	d := analyzeText(t, "تاريخ النشر: 15 أغسطس 2023\n"+
 		"اندلعت اشتباكات عنيفة، مساء الاثنين، بين جهاز الردع واللواء 444 قتال في عدة أحياء من العاصمة الليبية طرابلس.\n"+
 		"وأعلن المجلس الاجتماعي لسوق الجمعة التوصل إلى اتفاق لوقف إطلاق النار.")
-	var got []string
-	for _, e := range d.Events {
-		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2)+" "+record.Deref(e.Date))
-	}
-	want := []string{
+	checkEventLines(t, d, func(e record.Event) string {
+		return e.SubEventType + " " + actorName(e.Actor1) + " / " + actorName(e.Actor2) + " " + record.Deref(e.Date)
+	},
 		"Armed clash جهاز الردع لمكافحة الإرهاب والجريمة المنظمة / اللواء 444 قتال 2023-08-14",
 		"Agreement  /  2023-08-15",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }
 
 // A raid that made arrests is the arrests; confrontations between youths
@@ -105,14 +100,12 @@ func TestClashBetweenAllies(t *testing.T) {
 func TestRaidArrestsAndYouthsRiot(t *testing.T) {
 	d := analyzeText(t, "تاريخ النشر: 8 نوفمبر 2023\n"+
 		"اقتحمت قوات الاحتلال مخيم جنين واعتقلت عشرة شبان، فيما اندلعت مواجهات بين الشبان وقوات الاحتلال أصيب خلالها خمسة فلسطينيين بالرصاص الحي.")
-	var got []string
-	for _, e := range d.Events {
-		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2))
-	}
-	want := []string{"Arrests الجيش الإسرائيلي / ", "Violent demonstration مثيرو شغب (فلسطين) / الجيش الإسرائيلي"}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	checkEventLines(t, d, func(e record.Event) string {
+		return e.SubEventType + " " + actorName(e.Actor1) + " / " + actorName(e.Actor2)
+	},
+		"Arrests الجيش الإسرائيلي / ",
+		"Violent demonstration مثيرو شغب (فلسطين) / الجيش الإسرائيلي",
+	)
 }
 
 // In an article written from Haftar's side, «المليشيات» are the other
@@ -123,17 +116,12 @@ func TestOneCampsArticle(t *testing.T) {
 	d := analyzeText(t, "تاريخ النشر: 10 يوليو 2020\n"+
 		"تمكنت وحدات القوات المسلحة العربية الليبية، اليوم، من تحرير منطقة الوشكة غرب سرت بعد معارك عنيفة مع المليشيات الإرهابية المدعومة من تركيا.\n"+
 		"وقال المتحدث باسم الجيش إن سلاح الجو نفذ عدة غارات على تجمعات المليشيات.")
-	var got []string
-	for _, e := range d.Events {
-		got = append(got, e.SubEventType+" "+actorName(e.Actor1)+" / "+actorName(e.Actor2)+" @"+e.Location.Name)
-	}
-	want := []string{
+	checkEventLines(t, d, func(e record.Event) string {
+		return e.SubEventType + " " + actorName(e.Actor1) + " / " + actorName(e.Actor2) + " @" + e.Location.Name
+	},
 		"Government regains territory الجيش الوطني الليبي / قوات حكومة الوفاق @الوشكة",
 		"Air/drone strike سلاح الجو التابع للجيش الوطني الليبي / قوات حكومة الوفاق @الوشكة",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	)
 }
 
 // A quarter named without coordinates («حي سعوان») lies in the city named
@@ -184,6 +172,19 @@ func TestArrestByATownsAuthorities(t *testing.T) {
 		if e.SubEventType == "Arrests" && (e.Location == nil || e.Location.Name != "بورتسودان") {
 			t.Errorf("arrest placed at %+v, want بورتسودان", e.Location)
 		}
+	}
+}
+
+// checkEventLines reports the document's events, one line each as line writes
+// them, when they are not exactly want, in order.
+func checkEventLines(t *testing.T, d *doc.Doc, line func(record.Event) string, want ...string) {
+	t.Helper()
+	var got []string
+	for _, e := range d.Events {
+		got = append(got, line(e))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
